@@ -1,0 +1,1 @@
+"""The write path: files -> chunks -> vectors -> Chroma, plus a SQLite FTS5 lexical index."""

@@ -1,0 +1,35 @@
+"""Settings of the write path: what shapes the chunks and the vectors."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BUNDLED_EMBEDDER = "all-MiniLM-L6-v2"
+
+
+class IndexSettings(BaseModel):
+    """How documents become chunks and vectors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    embed_model: str = Field(
+        BUNDLED_EMBEDDER,
+        description="Sentence-transformers model: the bundled name or a path to a model folder.",
+    )
+    chunk_chars: int = Field(600, ge=100, description="Largest chunk, in characters.")
+    overlap_sentences: int = Field(1, ge=0, description="Sentences repeated between chunks.")
+    embed_batch_size: int = Field(32, ge=1, description="Chunks encoded per batch.")
+    chroma_url: str | None = Field(
+        None, description="A Chroma server (http://host:port); local files when unset."
+    )
+
+    def fingerprint(self) -> str:
+        """A short hash of everything that changes the stored vectors.
+
+        It names the collection, so changing the embedder or the chunking can never mix old
+        and new vectors in one index.
+        """
+        key = f"{self.embed_model}|{self.chunk_chars}|{self.overlap_sentences}|chunker-1"
+        return hashlib.sha1(key.encode()).hexdigest()[:10]

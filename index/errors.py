@@ -1,0 +1,32 @@
+"""The exceptions a user can act on. The CLI prints them as one line; the UI shows them as errors."""
+
+from __future__ import annotations
+
+
+class QAError(Exception):
+    """Base class: the message says what went wrong and what to do about it."""
+
+
+class UnreadableFileError(QAError):
+    """A file that cannot be read as text."""
+
+
+class UnsupportedFileError(QAError):
+    """A file whose type the ingestion does not handle."""
+
+
+class NoIndexError(QAError):
+    """Asking before anything was indexed."""
+
+
+class ModelNotFoundError(QAError):
+    """A model name or path that does not resolve to a file."""
+
+
+class IndexingError(QAError):
+    """Some files failed to index; the others were indexed and nothing already indexed was lost."""
+
+    def __init__(self, failures: list[QAError]) -> None:
+        self.failures = failures
+        lines = "; ".join(str(f) for f in failures)
+        super().__init__(f"{len(failures)} file(s) not indexed: {lines}")

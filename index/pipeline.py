@@ -1,0 +1,136 @@
+"""``index_paths``: bring the index up to date with files on disk, incrementally."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from index.chunk import Chunk, chunk
+from index.config import IndexSettings
+from index.embed import Embedder
+from index.errors import QAError
+from index.load import Document, Found, discover, load
+from index.store import Store, chunk_ids
+
+Progress = Callable[[int, int], None]
+"""Called with (chunks embedded so far, chunks to embed)."""
+
+
+@dataclass
+class IndexReport:
+    """What an indexing run changed."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    embedded: int = 0
+    failures: list[QAError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+            f"{self.unchanged} unchanged; {self.embedded} chunks embedded"
+        )
+
+
+@dataclass(frozen=True)
+class _Pending:
+    doc: Document
+    chunks: list[Chunk]
+    ids: list[str]
+    missing: list[int]  # positions of chunks that need a vector
+
+
+def _under(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def index_paths(
+    paths: Iterable[Path],
+    store: Store,
+    embedder: Embedder,
+    settings: IndexSettings,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Index the supported files under ``paths``; drop indexed files that are gone from them.
+
+    Unchanged files (same SHA-256) cost a hash; changed files keep the vectors of chunks whose
+    text did not change. A file that cannot be read is reported in ``failures`` and whatever
+    it had in the index stays there.
+    """
+    paths = [Path(p) for p in paths]
+    report = IndexReport()
+    indexed = store.files()
+    roots = [p.expanduser().resolve() for p in paths if p.is_dir()]
+    found: list[Found] = list(discover(paths))
+    seen = {f.path for f in found}
+    for record in indexed.values():
+        if _under(record.path, roots) and record.path not in seen:
+            store.delete_file(record.source)
+            report.removed.append(record.source)
+
+    pending: list[_Pending] = []
+    for item in found:
+        try:
+            doc = load(item)
+        except QAError as exc:
+            report.failures.append(exc)
+            continue
+        previous = indexed.get(doc.source)
+        if previous and previous.sha256 == doc.sha256 and previous.path == doc.path:
+            report.unchanged += 1
+            continue
+        (report.updated if previous else report.added).append(doc.source)
+        chunks = chunk(doc.text, settings.chunk_chars, settings.overlap_sentences)
+        ids = chunk_ids(doc.source, chunks)
+        known = store.ids_of(doc.source)
+        missing = [i for i, cid in enumerate(ids) if cid not in known]
+        pending.append(_Pending(doc, chunks, ids, missing))
+
+    total = sum(len(p.missing) for p in pending)
+    _embed_and_write(pending, store, embedder, total, report, progress)
+    return report
+
+
+def _embed_and_write(
+    pending: list[_Pending],
+    store: Store,
+    embedder: Embedder,
+    total: int,
+    report: IndexReport,
+    progress: Progress | None,
+) -> None:
+    """Embed across files in large groups (small files alone would make tiny batches)."""
+    group: list[_Pending] = []
+    size = 0
+    for item in pending:
+        group.append(item)
+        size += len(item.missing)
+        if size >= 256:
+            _write_group(group, store, embedder, report)
+            if progress:
+                progress(report.embedded, total)
+            group, size = [], 0
+    if group:
+        _write_group(group, store, embedder, report)
+    if progress:
+        progress(report.embedded, total)
+
+
+def _write_group(
+    group: list[_Pending], store: Store, embedder: Embedder, report: IndexReport
+) -> None:
+    texts = [p.chunks[i].text for p in group for i in p.missing]
+    vectors = embedder.embed_documents(texts) if texts else np.zeros((0, 0), np.float32)
+    row = 0
+    for item in group:
+        new = {}
+        for i in item.missing:
+            new[item.ids[i]] = vectors[row]
+            row += 1
+        store.write_file(item.doc, item.chunks, item.ids, new)
+    report.embedded += len(texts)

@@ -1,0 +1,248 @@
+"""The index on disk: vectors in Chroma, chunk text and BM25 in SQLite FTS5, one file table.
+
+Both stores are keyed by the settings fingerprint, so vectors made with other settings are
+never mixed in. SQLite is committed only after Chroma has the vectors: a run cut short leaves
+the file marked stale, and the next run redoes it (ids are stable, so that is idempotent).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from index.chunk import Chunk
+from index.config import IndexSettings
+from index.load import Document
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL, chunks INTEGER NOT NULL, indexed_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL,
+    hash TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+"""
+
+# Words too common to say anything in a lexical query (FTS5 would still rank them, slowly).
+STOPWORDS = frozenset(
+    "a an and are as at be been being but by can could did do does doing for from had has have "
+    "he her hers him his how i if in into is it its itself me my of on or our ours she so than "
+    "that the their theirs them then there these they this those to too us was we were what "
+    "when where which while who whom whose why will with would you your about according said "
+    "say says tell".split()
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CHROMA_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk as indexed: ``id`` is stable across re-indexing of unchanged text."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """An indexed file."""
+
+    source: str
+    path: Path
+    sha256: str
+    size: int
+    chunks: int
+    indexed_at: float
+
+
+def chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
+    """Ids that depend on the file and the chunk text only, so moved text keeps its vector."""
+    seen: Counter[str] = Counter()
+    ids = []
+    for chunk in chunks:
+        seen[chunk.text] += 1
+        key = f"{source}\0{chunk.text}\0{seen[chunk.text]}"
+        ids.append(hashlib.sha1(key.encode()).hexdigest()[:24])
+    return ids
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression: the question's content words, any of them, each quoted."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    return " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
+
+
+def _chroma_client(index_dir: Path, url: str | None) -> Any:
+    import chromadb
+
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    if url:
+        parts = urlparse(url)
+        return chromadb.HttpClient(
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 8000,
+            ssl=parts.scheme == "https",
+            settings=settings,
+        )
+    return chromadb.PersistentClient(path=str(index_dir / "chroma"), settings=settings)
+
+
+class Store:
+    """The on-disk index of one settings fingerprint. Safe to share between threads."""
+
+    def __init__(self, index_dir: Path, settings: IndexSettings) -> None:
+        self.index_dir = index_dir
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fingerprint = settings.fingerprint()
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(
+            index_dir / f"chunks-{fingerprint}.sqlite3", check_same_thread=False
+        )
+        self._db.executescript(_SCHEMA)
+        self._collection = _chroma_client(index_dir, settings.chroma_url).get_or_create_collection(
+            name=f"chunks-{fingerprint}",
+            configuration={"hnsw": {"space": "cosine"}},
+            embedding_function=None,
+        )
+
+    def files(self) -> dict[str, FileRecord]:
+        """Every indexed file by source name."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT source, path, sha256, size, chunks, indexed_at FROM files ORDER BY source"
+            ).fetchall()
+        return {r[0]: FileRecord(r[0], Path(r[1]), r[2], r[3], r[4], r[5]) for r in rows}
+
+    def ids_of(self, source: str) -> set[str]:
+        with self._lock:
+            rows = self._db.execute("SELECT id FROM chunks WHERE source = ?", (source,))
+            return {r[0] for r in rows}
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    def write_file(
+        self,
+        doc: Document,
+        chunks: Sequence[Chunk],
+        ids: Sequence[str],
+        new_vectors: Mapping[str, np.ndarray],
+    ) -> None:
+        """Replace a file's chunks. ``new_vectors`` holds the ids that were not indexed before;
+        kept ids only get their new positions."""
+        with self._lock:
+            old = self.ids_of(doc.source)
+            gone = sorted(old - set(ids))
+            metadatas = {
+                cid: {"source": doc.source, "start": c.start, "end": c.end, "line": c.line,
+                      "hash": c.content_hash}
+                for cid, c in zip(ids, chunks, strict=True)
+            }
+            for i in range(0, len(gone), _CHROMA_BATCH):
+                self._collection.delete(ids=gone[i : i + _CHROMA_BATCH])
+            self._upsert(new_vectors, metadatas)
+            kept = [cid for cid in ids if cid in old]
+            for i in range(0, len(kept), _CHROMA_BATCH):
+                batch = kept[i : i + _CHROMA_BATCH]
+                self._collection.update(ids=batch, metadatas=[metadatas[c] for c in batch])
+            with self._db:
+                self._db.execute("DELETE FROM chunks WHERE source = ?", (doc.source,))
+                self._db.executemany(
+                    'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(cid, doc.source, c.start, c.end, c.line, c.content_hash, c.text)
+                     for cid, c in zip(ids, chunks, strict=True)],
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc.source, str(doc.path), doc.sha256, len(doc.text), len(chunks),
+                     time.time()),
+                )
+
+    def _upsert(self, vectors: Mapping[str, np.ndarray], metadatas: Mapping[str, Any]) -> None:
+        items = list(vectors.items())
+        for i in range(0, len(items), _CHROMA_BATCH):
+            batch = items[i : i + _CHROMA_BATCH]
+            self._collection.upsert(
+                ids=[cid for cid, _ in batch],
+                embeddings=np.stack([v for _, v in batch]),
+                metadatas=[metadatas[cid] for cid, _ in batch],
+            )
+
+    def delete_file(self, source: str) -> int:
+        """Remove a file and its vectors; returns the number of chunks removed."""
+        with self._lock:
+            ids = sorted(self.ids_of(source))
+            for i in range(0, len(ids), _CHROMA_BATCH):
+                self._collection.delete(ids=ids[i : i + _CHROMA_BATCH])
+            with self._db:
+                self._db.execute("DELETE FROM chunks WHERE source = ?", (source,))
+                self._db.execute("DELETE FROM files WHERE source = ?", (source,))
+            return len(ids)
+
+    def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """The ``n`` nearest chunks by cosine similarity, best first."""
+        if n <= 0 or self._collection.count() == 0:
+            return []
+        result = self._collection.query(
+            query_embeddings=[vector], n_results=n, include=["distances"]
+        )
+        distances = (result["distances"] or [[]])[0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], distances, strict=True)]
+
+    def lexical(self, text: str, n: int) -> list[tuple[str, float]]:
+        """The ``n`` best chunks by BM25 (SQLite FTS5), best first; scores are positive."""
+        query = fts_query(text)
+        if not query or n <= 0:
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.id, -bm25(chunks_fts) FROM chunks_fts JOIN chunks c "
+                "ON c.rowid = chunks_fts.rowid WHERE chunks_fts MATCH ? "
+                "ORDER BY bm25(chunks_fts) LIMIT ?",
+                (query, n),
+            ).fetchall()
+        return [(r[0], float(r[1])) for r in rows]
+
+    def chunks(self, ids: Sequence[str]) -> dict[str, StoredChunk]:
+        """The stored chunks for these ids (unknown ids are left out)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(
+                f'SELECT id, source, start, "end", line, text FROM chunks WHERE id IN ({marks})',
+                list(ids),
+            ).fetchall()
+        return {r[0]: StoredChunk(*r) for r in rows}
+
+    def document_text(self, source: str) -> str | None:
+        """The current text of an indexed file, or None when it is gone from disk."""
+        record = self.files().get(source)
+        if record is None or not record.path.is_file():
+            return None
+        return record.path.read_bytes().decode("utf-8", errors="replace")

@@ -1,0 +1,1 @@
+"""The read path: question -> passages -> evidence -> answer with verified citations."""

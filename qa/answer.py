@@ -1,0 +1,255 @@
+"""``answer``: from a question to an answer whose every sentence is cited and verified.
+
+Retrieve passages, read their sentences, decide whether the documents answer at all, surface
+sources that disagree, let the model phrase an answer from the best few sentences, and keep only
+what those sentences support; when nothing survives, quote the best sentence instead.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from index.embed import Embedder
+from index.store import Store
+from qa.generate import Generator, Message
+from qa.read import Evidence, read
+from qa.retrieve import retrieve
+from qa.settings import Settings
+from qa.text import content_terms, names, numbers
+from qa.verify import Claim, verify
+
+SYSTEM_PROMPT = (
+    "You answer questions using only the numbered sources. Reply with one or two short "
+    "sentences. After each sentence write the number of the source it comes from in brackets, "
+    "like [1]."
+)
+STOP = ("\n\n", "Question:", "Sources:", "<|im_end|>", "<end_of_turn>")
+NOT_IN_DOCUMENTS = "The documents do not say."
+
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_TIME_WORDS = re.compile(
+    r"\b(?:%s)\b|\b(?:1[89]|20)\d\d\b" % "|".join(_WEEKDAYS + _MONTHS), re.IGNORECASE
+)
+_COUNT = re.compile(r"\b\d+(?:,\d{3})*\b(?!\s*(?:%|percent|per cent))")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a marker ``[id]`` points at: ``text == file[start:end]`` of ``source``."""
+
+    id: int
+    source: str
+    start: int
+    end: int
+    line: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The final, verified answer. ``related`` are the closest passages when it abstains."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+    mode: str  # "generated", "extractive", "conflict" or "abstained"
+    related: tuple[Citation, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Status:
+    """A progress note for the user: ``searching`` or ``answering``."""
+
+    stage: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of the model's draft answer, before verification."""
+
+    text: str
+
+
+Event = Status | Token | Answer
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of value the question asks for: ``count``, ``time``, ``number`` or None."""
+    q = question.lower()
+    if re.search(r"\bhow many\b", q):
+        return "count"
+    if re.search(r"\b(when|what (year|day|date|month)|which (year|day|date|month))\b", q):
+        return "time"
+    if re.search(r"\b(how much|what (share|percentage|proportion|percent|amount))\b", q):
+        return "number"
+    return None
+
+
+def typed_values(text: str, kind: str) -> set[str]:
+    """The values of ``kind`` in ``text`` (days, months and years; counts; any numbers)."""
+    if kind == "time":
+        return {m.group().lower() for m in _TIME_WORDS.finditer(text)}
+    if kind == "count":
+        return {n for n in (m.group() for m in _COUNT.finditer(text)) if not _YEAR.match(n)}
+    return numbers(text)
+
+
+def _missing_names(question: str, evidence: Sequence[Evidence]) -> set[str]:
+    """Names in the question that none of the retrieved sentences mention."""
+    text = " ".join(e.text for e in evidence).lower().replace("’", "'")
+    return {n for n in names(question) if n not in text}
+
+
+def should_abstain(question: str, evidence: Sequence[Evidence], settings: Settings) -> bool:
+    """Abstain when no sentence is relevant enough, when the question names something the
+    passages never mention, or when it asks for a kind of value no relevant sentence has."""
+    if not evidence or evidence[0].score < settings.answer.min_relevance:
+        return True
+    if _missing_names(question, evidence):
+        return True
+    kind = expected_type(question)
+    if kind is None:
+        return False
+    relevant = [e for e in evidence if e.score >= settings.answer.min_relevance]
+    return not any(typed_values(e.text, kind) for e in relevant[:3])
+
+
+def find_conflict(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
+    """Two near-equally relevant sentences from different files that give different values of
+    the kind the question asks for (the day something happened, an amount)."""
+    kind = expected_type(question)
+    if kind is None or not evidence:
+        return None
+    close = [e for e in evidence[:6] if e.score >= 0.85 * evidence[0].score]
+    for a, b in combinations(close, 2):
+        if a.source == b.source:
+            continue
+        va, vb = typed_values(a.text, kind), typed_values(b.text, kind)
+        if va and vb and not va & vb:
+            return a, b
+    return None
+
+
+def _citation(n: int, e: Evidence) -> Citation:
+    return Citation(n, e.source, e.start, e.end, e.line, e.text, round(e.score, 4))
+
+
+def _compose(claims: Sequence[Claim], shown: Sequence[Evidence]) -> tuple[str, list[Citation]]:
+    """Answer text with markers renumbered 1..n in order of first use."""
+    numbering: dict[int, int] = {}
+    parts = []
+    for claim in claims:
+        n = numbering.setdefault(claim.evidence, len(numbering) + 1)
+        body = claim.text.rstrip()
+        end = body[-1] if body and body[-1] in ".!?" else "."
+        parts.append(f"{body.rstrip('.!?')} [{n}]{end}")
+    citations = [_citation(n, shown[k - 1]) for k, n in numbering.items()]
+    return " ".join(parts), citations
+
+
+def _quote(e: Evidence) -> str:
+    return "“" + e.text.strip().strip("\"“”") + "”"
+
+
+def build_messages(question: str, shown: Sequence[Evidence]) -> list[Message]:
+    """The chat prompt: a fixed system prompt (cached by llama.cpp) and the numbered sentences."""
+    sources = "\n".join(f"[{i}] {e.text}" for i, e in enumerate(shown, 1))
+    return [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {"role": "user", "content": f"Sources:\n{sources}\n\nQuestion: {question}"},
+    ]
+
+
+def _context(history: Sequence[tuple[str, str]]) -> str | None:
+    """The last two user turns: what a follow-up question leaves unsaid."""
+    asked = [user for user, _ in history if user.strip()][-2:]
+    return " ".join(asked) or None
+
+
+def _answers_question(claims: Sequence[Claim], question: str) -> bool:
+    """The verified claims say something about the question, not only about the sources."""
+    asked = content_terms(question)
+    said = set().union(*(content_terms(c.text) for c in claims)) if claims else set()
+    return bool(claims) and (not asked or bool(asked & said))
+
+
+def answer(
+    question: str,
+    store: Store,
+    embedder: Embedder,
+    generator: Generator | None,
+    settings: Settings,
+    history: Sequence[tuple[str, str]] = (),
+) -> Iterator[Event]:
+    """Answer ``question`` (with the chat so far in ``history``), yielding progress, the
+    model's draft tokens, and finally the verified :class:`Answer`.
+
+    >>> [e for e in answer("What share of global spending did China attribute to NATO?", ...)
+    ...  if isinstance(e, Answer)][0].text
+    'NATO's combined military expenditure was 55% of the global spending in 2024 [1].'
+    """
+    began = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def ms() -> float:
+        return round((time.perf_counter() - began) * 1000, 1)
+
+    def done(**fields: object) -> Answer:
+        timings.setdefault("first_token_ms", ms())
+        timings["total_ms"] = ms()
+        return Answer(question=question, timings=timings, **fields)  # type: ignore[arg-type]
+
+    yield Status("searching")
+    context = _context(history)
+    passages = retrieve(question, store, embedder, settings.retrieval, context=context)
+    evidence = read(question, passages, embedder, context=context)
+    timings["retrieve_ms"] = ms()
+
+    if should_abstain(question, evidence, settings):
+        related = tuple(_citation(i, e) for i, e in enumerate(evidence[:3], 1))
+        yield done(text=NOT_IN_DOCUMENTS, citations=(), abstained=True, mode="abstained",
+                   related=related, evidence=tuple(evidence))
+        return
+
+    if conflict := find_conflict(question, evidence):
+        a, b = conflict
+        text = (f"The sources differ. {a.source} says {_quote(a)} [1], while {b.source} says "
+                f"{_quote(b)} [2].")
+        yield done(text=text, citations=(_citation(1, a), _citation(2, b)), abstained=False,
+                   mode="conflict", evidence=tuple(evidence))
+        return
+
+    shown = evidence[: settings.answer.evidence_sentences]
+    claims: list[Claim] = []
+    if generator is not None and settings.answer.generate:
+        yield Status("answering")
+        draft = []
+        for piece in generator.generate(
+            build_messages(question, shown), max_tokens=settings.llm.max_tokens,
+            temperature=settings.llm.temperature, stop=STOP,
+        ):
+            timings.setdefault("first_token_ms", ms())
+            draft.append(piece)
+            yield Token(piece)
+        claims = verify("".join(draft), [e.text for e in shown], embedder)
+
+    if _answers_question(claims, question):
+        text, citations = _compose(claims, shown)
+        mode = "generated"
+    else:
+        text, citations = f"{_quote(shown[0])} [1]", [_citation(1, shown[0])]
+        mode = "extractive"
+    yield done(text=text, citations=tuple(citations), abstained=False, mode=mode,
+               evidence=tuple(evidence))

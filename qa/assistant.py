@@ -1,0 +1,85 @@
+"""``Assistant``: the loaded index, embedder and models behind one object (the UI's only door)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+
+from index.embed import Embedder, load_embedder
+from index.errors import NoIndexError, QAError
+from index.pipeline import IndexReport, Progress, index_paths
+from index.store import FileRecord, Store
+from qa.answer import Answer, Event, answer
+from qa.generate import Generator, OpenAIServerGenerator, load_generator
+from qa.models import available_models, resolve_model
+from qa.settings import Settings
+
+
+class Assistant:
+    """Question answering over one index. Heavy parts load on first use and are shared."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings.index_dir, self.settings.index)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return load_embedder(self.settings.index.embed_model, self.settings.index.embed_batch_size)
+
+    def generator(self, model: str | None = None) -> Generator:
+        """The generator for ``model`` (default: the configured one), loaded once."""
+        llm = self.settings.llm
+        if llm.server_url:
+            return OpenAIServerGenerator(llm.server_url)
+        path = resolve_model(model or self.settings.model, self.settings.models_dir)
+        return load_generator(path.resolve(), llm.n_ctx, llm.n_threads)
+
+    def models(self) -> list[str]:
+        return available_models(self.settings.models_dir)
+
+    def index(self, paths: Iterable[Path], progress: Progress | None = None) -> IndexReport:
+        """Index ``paths`` (see :func:`index.pipeline.index_paths`)."""
+        return index_paths(paths, self.store, self.embedder, self.settings.index, progress)
+
+    def ensure_index(self) -> IndexReport | None:
+        """Build the index from the seeds folder when it is empty; say what to run otherwise."""
+        if self.store.count():
+            return None
+        seeds = self.settings.seeds_dir
+        if not seeds.is_dir():
+            raise NoIndexError(
+                f"no index at {self.settings.index_dir}: run `qa index PATH` on your documents"
+            )
+        return self.index([seeds])
+
+    def documents(self) -> list[FileRecord]:
+        return list(self.store.files().values())
+
+    def delete(self, source: str) -> int:
+        if source not in self.store.files():
+            raise QAError(f"{source} is not in the index; nothing was deleted")
+        return self.store.delete_file(source)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        settings: Settings | None = None,
+    ) -> Iterator[Event]:
+        """Stream the events of answering ``question`` (see :func:`qa.answer.answer`)."""
+        settings = settings or self.settings
+        if not question.strip():
+            raise QAError("the question is empty: type a question about your documents")
+        generator = self.generator(settings.model) if settings.answer.generate else None
+        yield from answer(question, self.store, self.embedder, generator, settings, history)
+
+    def ask_final(self, question: str, history: Sequence[tuple[str, str]] = ()) -> Answer:
+        """The final answer only."""
+        for event in self.ask(question, history):
+            if isinstance(event, Answer):
+                return event
+        raise AssertionError("answer() always ends with an Answer")

@@ -1,0 +1,249 @@
+"""The ``qa`` command: ``index``, ``ask``, ``eval``, ``serve``, ``docs``, ``remove``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from pydantic import ValidationError
+
+from index.errors import IndexingError, QAError
+from index.pipeline import IndexReport
+from qa.answer import Answer
+from qa.assistant import Assistant
+from qa.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _settings(
+    index_dir: Path | None = None,
+    model: str | None = None,
+    top_k: int | None = None,
+    generate: bool | None = None,
+    host: str | None = None,
+    port: int | None = None,
+) -> Settings:
+    """Settings from the environment, with the options given on the command line on top."""
+    base = Settings()
+    update: dict[str, Any] = {}
+    if index_dir is not None:
+        update["index_dir"] = index_dir
+    if model is not None:
+        update["model"] = model
+    sections = {
+        "retrieval": {"top_k": top_k},
+        "answer": {"generate": generate},
+        "ui": {"host": host, "port": port},
+    }
+    for name, fields in sections.items():
+        given = {k: v for k, v in fields.items() if v is not None}
+        if given:
+            update[name] = getattr(base, name).model_copy(update=given)
+    return base.model_copy(update=update)
+
+
+def common_options(func: F) -> F:
+    """``--index-dir`` for every subcommand."""
+    return click.option(
+        "--index-dir", type=click.Path(path_type=Path), envvar="QA_INDEX_DIR",
+        help="Where the index lives (default .qa-index/).",
+    )(func)
+
+
+def model_options(func: F) -> F:
+    func = click.option("--top-k", type=click.IntRange(1, 50), help="Passages to read.")(func)
+    func = click.option(
+        "--extractive", is_flag=True, help="Quote the best sentence; do not run the model."
+    )(func)
+    return click.option(
+        "--model", envvar="QA_MODEL",
+        help="smollm2 (default), gemma3, a .gguf in models/, or a path to one.",
+    )(func)
+
+
+def _report(report: IndexReport) -> None:
+    click.echo(report.summary(), err=True)
+    if report.failures:
+        raise IndexingError(report.failures)
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    from tqdm import tqdm
+
+    bar: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total, unit="chunk", desc="embedding", disable=None)
+        bar["bar"].n = done
+        bar["bar"].refresh()
+        if done >= total:
+            bar["bar"].close()
+
+    return update
+
+
+class _Group(click.Group):
+    """Turns user errors into one clean line and a non-zero exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QAError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise click.ClickException(f"invalid setting {where}: {first['msg']}") from exc
+
+
+@click.group(cls=_Group)
+def main() -> None:
+    """Ask questions about your documents; every answer cites the passage it comes from."""
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@common_options
+def index_cmd(paths: tuple[Path, ...], index_dir: Path | None) -> None:
+    """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed."""
+    settings = _settings(index_dir)
+    assistant = Assistant(settings)
+    _report(assistant.index(paths or (settings.seeds_dir,), progress=_progress_bar()))
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The JSON contract of ``qa ask --json``."""
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "citations": [
+            {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
+            for c in answer.citations
+        ],
+        "abstained": answer.abstained,
+        "mode": answer.mode,
+        "related": [
+            {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
+            for c in answer.related
+        ],
+        "timings": {
+            key: answer.timings.get(key, 0.0)
+            for key in ("retrieve_ms", "first_token_ms", "total_ms")
+        },
+    }
+
+
+def _print_answer(answer: Answer) -> None:
+    click.echo(answer.text)
+    if answer.citations:
+        click.echo()
+    for c in answer.citations:
+        click.echo(f"[{c.id}] {c.source}:{c.line} \"{c.text}\"")
+    if answer.related:
+        click.echo("\nRelated passages:")
+        for c in answer.related:
+            click.echo(f"  {c.source}:{c.line} \"{c.text}\"")
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per question.")
+@click.option(
+    "--file", "question_file", type=click.File("r", encoding="utf-8"),
+    help="Ask every line of this file (models load once).",
+)
+@model_options
+@common_options
+def ask(
+    question: str | None, as_json: bool, question_file: Any, model: str | None,
+    extractive: bool, top_k: int | None, index_dir: Path | None,
+) -> None:
+    """Answer QUESTION from the indexed documents, with citations."""
+    questions = [q.strip() for q in question_file if q.strip()] if question_file else []
+    if question:
+        questions.insert(0, question)
+    if not questions:
+        raise QAError('no question: run `qa ask "your question"` or `qa ask --file FILE`')
+    assistant = Assistant(_settings(index_dir, model, top_k, False if extractive else None))
+    if report := assistant.ensure_index():
+        click.echo(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", err=True)
+    for q in questions:
+        answer = assistant.ask_final(q)
+        if as_json:
+            click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+        else:
+            _print_answer(answer)
+            if len(questions) > 1:
+                click.echo()
+
+
+@main.command("eval")
+@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Per-question lines, then the summary.")
+@model_options
+@common_options
+def eval_cmd(
+    questions: Path, as_json: bool, model: str | None, extractive: bool, top_k: int | None,
+    index_dir: Path | None,
+) -> None:
+    """Score answers to QUESTIONS (JSONL): correct, grounded, abstained, citations, latency."""
+    from qa.evaluate import evaluate, score_dict
+
+    assistant = Assistant(_settings(index_dir, model, top_k, False if extractive else None))
+    scores, summary = evaluate(questions, assistant)
+    if as_json:
+        for s in scores:
+            click.echo(json.dumps(score_dict(s), ensure_ascii=False))
+        click.echo(json.dumps({"summary": summary}))
+        return
+    flag = {True: "yes", False: "no", None: "-"}
+    click.echo(f"{'id':<6}{'correct':<9}{'grounded':<10}{'abstained':<11}{'total_ms':>9}  answer")
+    for s in scores:
+        click.echo(
+            f"{s.id:<6}{flag[s.correct]:<9}{flag[s.grounded]:<10}{flag[s.abstained]:<11}"
+            f"{s.total_ms:>9.0f}  {s.answer[:90]}"
+        )
+    click.echo()
+    for key, value in summary.items():
+        click.echo(f"{key:<24}{value}")
+
+
+@main.command()
+@click.option("--host", help="Address to bind (default 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default 7860).")
+@click.option("--model", envvar="QA_MODEL", help="Default model for new chats.")
+@common_options
+def serve(host: str | None, port: int | None, model: str | None, index_dir: Path | None) -> None:
+    """Start the browser chat (indexes seeds/ first when the index is empty)."""
+    from ui.app import serve as run
+
+    settings = _settings(index_dir, model, host=host, port=port)
+    run(Assistant(settings))
+
+
+@main.command()
+@common_options
+def docs(index_dir: Path | None) -> None:
+    """List the indexed documents."""
+    for record in Assistant(_settings(index_dir)).documents():
+        click.echo(f"{record.source}\t{record.chunks} chunks\t{record.size} chars\t{record.path}")
+
+
+@main.command()
+@click.argument("source")
+@common_options
+def remove(source: str, index_dir: Path | None) -> None:
+    """Remove the document SOURCE (as listed by `qa docs`) and its vectors from the index."""
+    removed = Assistant(_settings(index_dir)).delete(source)
+    click.echo(f"removed {source} ({removed} chunks)", err=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""``evaluate``: score answers against a question file (format in ``shared/README.md``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from statistics import quantiles
+from typing import Any
+
+from index.errors import QAError
+from qa.answer import Answer
+from qa.assistant import Assistant
+from qa.text import strip_markers
+
+
+@dataclass(frozen=True)
+class Score:
+    """How one answer did. ``None`` where a measure does not apply to the question."""
+
+    id: str
+    question: str
+    answerable: bool
+    answer: str
+    abstained: bool
+    correct: bool | None
+    grounded: bool | None
+    citation_precision: float | None
+    recall: bool | None
+    exact_spans: bool
+    first_token_ms: float
+    total_ms: float
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    """The questions of a JSONL file; a malformed line is an error naming its line number."""
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            item["question"]  # noqa: B018 - every line must have one
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise QAError(f"{path}:{number}: not a question object ({exc})") from exc
+        questions.append(item)
+    return questions
+
+
+def _matches(patterns: Iterable[str], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def exact_spans(answer: Answer, assistant: Assistant) -> bool:
+    """Every citation's text is exactly ``file[start:end]`` of its source file."""
+    for citation in (*answer.citations, *answer.related):
+        text = assistant.store.document_text(citation.source)
+        if text is None or text[citation.start : citation.end] != citation.text:
+            return False
+    return True
+
+
+def score(item: dict[str, Any], answer: Answer, assistant: Assistant) -> Score:
+    """Score one answer against its question's expectations."""
+    answerable = item.get("answerable", True)
+    sources = set(item.get("sources", []))
+    correct = grounded = precision = recall = None
+    if answerable:
+        correct = not answer.abstained and _matches(item["answers"], strip_markers(answer.text))
+        grounded = correct and any(
+            c.source in sources and _matches(item.get("evidence", item["answers"]), c.text)
+            for c in answer.citations
+        )
+        if answer.citations:
+            precision = sum(c.source in sources for c in answer.citations) / len(answer.citations)
+        recall = any(e.source in sources for e in answer.evidence)
+    return Score(
+        id=str(item.get("id", "")), question=item["question"], answerable=answerable,
+        answer=answer.text, abstained=answer.abstained, correct=correct, grounded=grounded,
+        citation_precision=precision, recall=recall, exact_spans=exact_spans(answer, assistant),
+        first_token_ms=answer.timings.get("first_token_ms", 0.0),
+        total_ms=answer.timings.get("total_ms", 0.0),
+    )
+
+
+def _mean(values: Iterable[float | bool | None]) -> float | None:
+    kept = [float(v) for v in values if v is not None]
+    return round(sum(kept) / len(kept), 3) if kept else None
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return (values[0], values[0]) if values else (0.0, 0.0)
+    cuts = quantiles(values, n=100, method="inclusive")
+    return round(cuts[49], 1), round(cuts[94], 1)
+
+
+def summarize(scores: list[Score]) -> dict[str, Any]:
+    """Totals: rates over answerable / unanswerable questions and latency percentiles."""
+    answerable = [s for s in scores if s.answerable]
+    unanswerable = [s for s in scores if not s.answerable]
+    first = _percentiles([s.first_token_ms for s in scores])
+    total = _percentiles([s.total_ms for s in scores])
+    return {
+        "questions": len(scores),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "correct": _mean(s.correct for s in answerable),
+        "grounded": _mean(s.grounded for s in answerable),
+        "false_abstentions": _mean(s.abstained for s in answerable),
+        "abstained_unanswerable": _mean(s.abstained for s in unanswerable),
+        "citation_precision": _mean(s.citation_precision for s in answerable),
+        "recall_at_k": _mean(s.recall for s in answerable),
+        "exact_spans": _mean(s.exact_spans for s in scores),
+        "first_token_ms_p50": first[0],
+        "first_token_ms_p95": first[1],
+        "total_ms_p50": total[0],
+        "total_ms_p95": total[1],
+    }
+
+
+def evaluate(path: Path, assistant: Assistant) -> tuple[list[Score], dict[str, Any]]:
+    """Run every question of ``path`` through the same path as ``qa ask --json``."""
+    assistant.ensure_index()
+    scores = [score(item, assistant.ask_final(item["question"]), assistant)
+              for item in load_questions(path)]
+    return scores, summarize(scores)
+
+
+def score_dict(s: Score) -> dict[str, Any]:
+    return asdict(s)

@@ -1,0 +1,54 @@
+"""Small text helpers shared by the reader and the verifier."""
+
+from __future__ import annotations
+
+import re
+
+from index.store import STOPWORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[-'’][A-Za-z]+)*")
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+_MARKER = re.compile(r"\s*\[(\d+)\]")
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, possessive and plural dropped, cut to six letters."""
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'")
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:6]
+
+
+def content_terms(text: str) -> set[str]:
+    """Stems of the words that carry meaning (no stop or question words)."""
+    return {
+        stem(w) for w in _WORD.findall(text)
+        if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS and len(w) > 1
+    }
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as written, without thousands separators: ``{"55", "314", "2024"}``."""
+    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence (names, places, days), lower-cased."""
+    return {
+        m.group().lower().replace("’", "'").removesuffix("'s")
+        for m in _CAPITALISED.finditer(text.strip())
+    }
+
+
+def strip_markers(text: str) -> str:
+    """The text without ``[n]`` citation markers."""
+    return _MARKER.sub("", text).strip()
+
+
+def markers(text: str) -> list[int]:
+    """The citation numbers in ``text``, in order."""
+    return [int(m) for m in _MARKER.findall(text)]
