@@ -26,14 +26,23 @@ class Span:
     end: int
 
 
+_SHORT = 30  # a sentence this short ("Guo asked.") is read with the one before it
+# A sentence opening with one of these words points back at the one before it.
+_ANAPHORA = re.compile(r"^[\"“']?(?:These|This|Those|That|They|It|Such|He|She)\b")
+
+
 @dataclass(frozen=True)
 class Chunk:
-    """A run of whole sentences: ``source_text[start:end] == text``; ``line`` is 1-based."""
+    """A run of whole sentences: ``source_text[start:end] == text``; ``line`` is 1-based.
+
+    ``units`` are its sentences (offsets relative to ``start``), the pieces the reader scores.
+    """
 
     text: str
     start: int
     end: int
     line: int
+    units: tuple[Span, ...]
 
     @property
     def content_hash(self) -> str:
@@ -99,13 +108,30 @@ def _split_long(text: str, span: Span, max_chars: int) -> list[Span]:
     return pieces
 
 
+def sentence_units(text: str, max_chars: int = 600) -> list[Span]:
+    """Sentences as the reader sees them: a very short sentence or one that opens with a
+    pronoun ("These are outdated concepts") joins the one before it; none exceeds ``max_chars``.
+    """
+    units: list[Span] = []
+    for span in sentence_spans(text):
+        sentence = text[span.start : span.end]
+        joined = Span(units[-1].start, span.end) if units else span
+        if units and (len(sentence) < _SHORT or _ANAPHORA.match(sentence)) and (
+            joined.end - joined.start <= max_chars
+        ):
+            units[-1] = joined
+        else:
+            units.extend(_split_long(text, span, max_chars))
+    return units
+
+
 def chunk(text: str, max_chars: int = 600, overlap_sentences: int = 1) -> list[Chunk]:
     """Group whole sentences into chunks of at most ``max_chars`` characters.
 
     Consecutive chunks share ``overlap_sentences`` sentences so that a fact split across a
     chunk boundary is still found whole. Every chunk satisfies ``text[c.start:c.end] == c.text``.
     """
-    units = [piece for s in sentence_spans(text) for piece in _split_long(text, s, max_chars)]
+    units = sentence_units(text, max_chars)
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
     chunks: list[Chunk] = []
     first = 0
@@ -115,7 +141,8 @@ def chunk(text: str, max_chars: int = 600, overlap_sentences: int = 1) -> list[C
             last += 1
         start, end = units[first].start, units[last].end
         line = bisect.bisect_left(newlines, start) + 1
-        chunks.append(Chunk(text[start:end], start, end, line))
+        own = tuple(Span(u.start - start, u.end - start) for u in units[first : last + 1])
+        chunks.append(Chunk(text[start:end], start, end, line, own))
         if last + 1 >= len(units):
             break
         first = max(first + 1, last + 1 - overlap_sentences)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Protocol
@@ -51,6 +51,9 @@ class SentenceTransformerEmbedder:
             )
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         torch.set_num_threads(os.cpu_count() or 1)
         self.name = model
@@ -70,7 +73,14 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        # Retrieval and the reader both need the question's vector: encode it once.
+        return self._cached_query(text)
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one embedder per process, kept for its lifetime
+    def _cached_query(self, text: str) -> np.ndarray:
+        vector = self.embed_documents([text])[0]
+        vector.setflags(write=False)
+        return vector
 
     @property
     def dimension(self) -> int:
@@ -78,6 +88,24 @@ class SentenceTransformerEmbedder:
 
 
 @cache
-def load_embedder(model: str = BUNDLED_EMBEDDER, batch_size: int = 32) -> Embedder:
-    """One embedder per process and model: loading costs about a second."""
+def _loaded(model: str, batch_size: int) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(model, batch_size)
+
+
+class LazyEmbedder:
+    """Loads the model on first use: re-indexing an unchanged corpus never needs it."""
+
+    def __init__(self, model: str = BUNDLED_EMBEDDER, batch_size: int = 32) -> None:
+        self.name = model
+        self._batch_size = batch_size
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        return _loaded(self.name, self._batch_size).embed_documents(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _loaded(self.name, self._batch_size).embed_query(text)
+
+
+def load_embedder(model: str = BUNDLED_EMBEDDER, batch_size: int = 32) -> Embedder:
+    """The embedder for ``model``; one loaded model per process, loaded when first needed."""
+    return LazyEmbedder(model, batch_size)

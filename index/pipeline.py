@@ -16,7 +16,7 @@ from index.load import Document, Found, discover, load
 from index.store import Store, chunk_ids
 
 Progress = Callable[[int, int], None]
-"""Called with (chunks embedded so far, chunks to embed)."""
+"""Called with (sentences embedded so far, sentences to embed)."""
 
 
 @dataclass
@@ -43,6 +43,7 @@ class _Pending:
     chunks: list[Chunk]
     ids: list[str]
     missing: list[int]  # positions of chunks that need a vector
+    sentences: dict[tuple[int, int], str]  # their distinct sentence units, by absolute span
 
 
 def _under(path: Path, roots: list[Path]) -> bool:
@@ -89,9 +90,11 @@ def index_paths(
         ids = chunk_ids(doc.source, chunks)
         known = store.ids_of(doc.source)
         missing = [i for i, cid in enumerate(ids) if cid not in known]
-        pending.append(_Pending(doc, chunks, ids, missing))
+        pending.append(
+            _Pending(doc, chunks, ids, missing, _sentences(doc.text, chunks, missing))
+        )
 
-    total = sum(len(p.missing) for p in pending)
+    total = sum(len(p.sentences) for p in pending)
     _embed_and_write(pending, store, embedder, total, report, progress)
     return report
 
@@ -109,7 +112,7 @@ def _embed_and_write(
     size = 0
     for item in pending:
         group.append(item)
-        size += len(item.missing)
+        size += len(item.sentences)
         if size >= 256:
             _write_group(group, store, embedder, report)
             if progress:
@@ -121,16 +124,37 @@ def _embed_and_write(
         progress(report.embedded, total)
 
 
+def _sentences(text: str, chunks: list[Chunk], missing: list[int]) -> dict[tuple[int, int], str]:
+    """The distinct sentence units (absolute spans) of the chunks that need vectors: chunks
+    overlap, and each sentence is encoded once."""
+    spans = {}
+    for i in missing:
+        c = chunks[i]
+        for u in c.units:
+            spans[(c.start + u.start, c.start + u.end)] = text[c.start + u.start : c.start + u.end]
+    return spans
+
+
 def _write_group(
     group: list[_Pending], store: Store, embedder: Embedder, report: IndexReport
 ) -> None:
-    texts = [p.chunks[i].text for p in group for i in p.missing]
-    vectors = embedder.embed_documents(texts) if texts else np.zeros((0, 0), np.float32)
+    """Encode each sentence once; a chunk's vector is the normalised mean of its sentences'.
+
+    Sentences cost no more to encode than the chunks that hold them (overlap is not encoded
+    twice) and the reader then scores sentences without encoding anything at question time.
+    """
+    texts = [t for item in group for t in item.sentences.values()]
+    vectors = embedder.embed_documents(texts)
     row = 0
     for item in group:
-        new = {}
+        by_span = {span: vectors[row + k] for k, span in enumerate(item.sentences)}
+        row += len(item.sentences)
+        chunk_vectors, unit_vectors = {}, {}
         for i in item.missing:
-            new[item.ids[i]] = vectors[row]
-            row += 1
-        store.write_file(item.doc, item.chunks, item.ids, new)
+            c = item.chunks[i]
+            units = np.stack([by_span[(c.start + u.start, c.start + u.end)] for u in c.units])
+            mean = units.mean(axis=0)
+            chunk_vectors[item.ids[i]] = mean / (np.linalg.norm(mean) or 1.0)
+            unit_vectors[item.ids[i]] = units
+        store.write_file(item.doc, item.chunks, item.ids, chunk_vectors, unit_vectors)
     report.embedded += len(texts)

@@ -34,6 +34,10 @@ CREATE TABLE IF NOT EXISTS chunks (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL,
     hash TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS units (
+    chunk_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    vector BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS units_chunk ON units(chunk_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
@@ -64,6 +68,15 @@ class StoredChunk:
     end: int
     line: int
     text: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of a chunk (offsets relative to the chunk) and its unit-length vector."""
+
+    start: int
+    end: int
+    vector: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -151,9 +164,11 @@ class Store:
         chunks: Sequence[Chunk],
         ids: Sequence[str],
         new_vectors: Mapping[str, np.ndarray],
+        unit_vectors: Mapping[str, np.ndarray],
     ) -> None:
-        """Replace a file's chunks. ``new_vectors`` holds the ids that were not indexed before;
-        kept ids only get their new positions."""
+        """Replace a file's chunks. ``new_vectors`` (chunk vectors) and ``unit_vectors`` (one row
+        per sentence unit) hold the ids that were not indexed before; kept ids only get their
+        new positions."""
         with self._lock:
             old = self.ids_of(doc.source)
             gone = sorted(old - set(ids))
@@ -171,6 +186,15 @@ class Store:
                 self._collection.update(ids=batch, metadatas=[metadatas[c] for c in batch])
             with self._db:
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (doc.source,))
+                self._db.executemany(
+                    "DELETE FROM units WHERE chunk_id = ?", [(cid,) for cid in gone]
+                )
+                self._db.executemany(
+                    'INSERT INTO units(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
+                    [(cid, u.start, u.end, v.astype(np.float16).tobytes())
+                     for cid, c in zip(ids, chunks, strict=True) if cid in unit_vectors
+                     for u, v in zip(c.units, unit_vectors[cid], strict=True)],
+                )
                 self._db.executemany(
                     'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -200,6 +224,7 @@ class Store:
             for i in range(0, len(ids), _CHROMA_BATCH):
                 self._collection.delete(ids=ids[i : i + _CHROMA_BATCH])
             with self._db:
+                self._db.executemany("DELETE FROM units WHERE chunk_id = ?", [(i,) for i in ids])
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM files WHERE source = ?", (source,))
             return len(ids)
@@ -239,6 +264,23 @@ class Store:
                 list(ids),
             ).fetchall()
         return {r[0]: StoredChunk(*r) for r in rows}
+
+    def units(self, ids: Sequence[str]) -> dict[str, list[Unit]]:
+        """The sentence units of these chunks, in order, with their vectors."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(
+                f'SELECT chunk_id, start, "end", vector FROM units WHERE chunk_id IN ({marks}) '
+                "ORDER BY chunk_id, start",
+                list(ids),
+            ).fetchall()
+        out: dict[str, list[Unit]] = {}
+        for cid, start, end, blob in rows:
+            vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+            out.setdefault(cid, []).append(Unit(start, end, vector))
+        return out
 
     def document_text(self, source: str) -> str | None:
         """The current text of an indexed file, or None when it is gone from disk."""

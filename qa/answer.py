@@ -19,7 +19,7 @@ from qa.generate import Generator, Message
 from qa.read import Evidence, read
 from qa.retrieve import retrieve
 from qa.settings import Settings
-from qa.text import content_terms, names, numbers
+from qa.text import names, numbers
 from qa.verify import Claim, verify
 
 SYSTEM_PROMPT = (
@@ -178,11 +178,11 @@ def _context(history: Sequence[tuple[str, str]]) -> str | None:
     return " ".join(asked) or None
 
 
-def _answers_question(claims: Sequence[Claim], question: str) -> bool:
-    """The verified claims say something about the question, not only about the sources."""
-    asked = content_terms(question)
-    said = set().union(*(content_terms(c.text) for c in claims)) if claims else set()
-    return bool(claims) and (not asked or bool(asked & said))
+def _answers_question(claims: Sequence[Claim], shown: Sequence[Evidence]) -> bool:
+    """The verified claims rest on the best sentence (or one as good): a fluent answer built
+    on weaker evidence is worse than quoting the best."""
+    best = shown[0].score
+    return any(shown[c.evidence - 1].score >= 0.95 * best for c in claims)
 
 
 def answer(
@@ -245,7 +245,7 @@ def answer(
             yield Token(piece)
         claims = verify("".join(draft), [e.text for e in shown], embedder)
 
-    if _answers_question(claims, question):
+    if _answers_question(claims, shown):
         text, citations = _compose(claims, shown)
         mode = "generated"
     else:

@@ -38,6 +38,12 @@ class Assistant:
         path = resolve_model(model or self.settings.model, self.settings.models_dir)
         return load_generator(path.resolve(), llm.n_ctx, llm.n_threads)
 
+    def warm_up(self) -> None:
+        """Load the embedder and the default model now, so the first answer is not the slow one."""
+        self.embedder.embed_query("warm up")
+        if self.settings.answer.generate:
+            self.generator()
+
     def models(self) -> list[str]:
         return available_models(self.settings.models_dir)
 

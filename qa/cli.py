@@ -174,6 +174,7 @@ def ask(
     assistant = Assistant(_settings(index_dir, model, top_k, False if extractive else None))
     if report := assistant.ensure_index():
         click.echo(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", err=True)
+    assistant.warm_up()
     for q in questions:
         answer = assistant.ask_final(q)
         if as_json:

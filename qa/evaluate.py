@@ -124,6 +124,7 @@ def summarize(scores: list[Score]) -> dict[str, Any]:
 def evaluate(path: Path, assistant: Assistant) -> tuple[list[Score], dict[str, Any]]:
     """Run every question of ``path`` through the same path as ``qa ask --json``."""
     assistant.ensure_index()
+    assistant.warm_up()
     scores = [score(item, assistant.ask_final(item["question"]), assistant)
               for item in load_questions(path)]
     return scores, summarize(scores)

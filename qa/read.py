@@ -1,7 +1,8 @@
 """``read``: score the sentences of the retrieved passages against the question.
 
 The model only ever sees the few sentences chosen here, which keeps the prompt short (fast on a
-CPU) and the answer close to the documents.
+CPU) and the answer close to the documents. Sentence vectors were made at indexing time, so
+reading costs no encoding beyond the question's own.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.chunk import Span, sentence_spans
 from index.embed import Embedder
+from index.store import Unit
 from qa.retrieve import Passage
 from qa.text import content_terms
-
-_SHORT = 30  # a sentence this short ("Guo asked.") is read together with the one before it
 
 
 @dataclass(frozen=True)
@@ -39,38 +38,28 @@ class Evidence:
     overlap: float
 
 
-def _spans(passage: Passage) -> list[Span]:
-    spans: list[Span] = []
-    for span in sentence_spans(passage.text):
-        if spans and span.end - span.start < _SHORT:
-            spans[-1] = Span(spans[-1].start, span.end)
-        else:
-            spans.append(span)
-    return spans
-
-
-def _candidates(passages: Sequence[Passage]) -> list[tuple[Passage, Span]]:
+def _candidates(passages: Sequence[Passage]) -> list[tuple[Passage, Unit]]:
     """Sentences of all passages, each once (chunks overlap)."""
     seen: set[tuple[str, int]] = set()
     out = []
     for passage in passages:
-        for span in _spans(passage):
-            key = (passage.source, passage.start + span.start)
+        for unit in passage.units:
+            key = (passage.source, passage.start + unit.start)
             if key not in seen:
                 seen.add(key)
-                out.append((passage, span))
+                out.append((passage, unit))
     return out
 
 
-def _overlaps(question: str, sentences: list[str]) -> list[float]:
+def _overlaps(question: str, sentences: list[str]) -> np.ndarray:
     terms = content_terms(question)
     if not terms:
-        return [0.0] * len(sentences)
+        return np.zeros(len(sentences))
     bags = [content_terms(s) for s in sentences]
     df = Counter(t for bag in bags for t in bag & terms)
     idf = {t: math.log(1 + (len(bags) + 1) / (df[t] + 0.5)) for t in terms}
     total = sum(idf.values())
-    return [sum(idf[t] for t in terms & bag) / total for bag in bags]
+    return np.array([sum(idf[t] for t in terms & bag) / total for bag in bags])
 
 
 def read(
@@ -87,25 +76,25 @@ def read(
     candidates = _candidates(passages)
     if not candidates:
         return []
-    texts = [p.text[s.start : s.end] for p, s in candidates]
-    queries = [question] + ([f"{context} {question}"] if context else [])
-    vectors = embedder.embed_documents(queries + texts)
-    sims = vectors[len(queries) :] @ vectors[: len(queries)].T
-    relevance = sims[:, 0] if not context else 0.75 * sims[:, 0] + 0.25 * sims[:, 1]
-    overlap = np.asarray(_overlaps(question, texts))
+    texts = [p.text[u.start : u.end] for p, u in candidates]
+    matrix = np.stack([u.vector for _, u in candidates])
+    relevance = matrix @ embedder.embed_query(question)
+    if context:
+        relevance = 0.75 * relevance + 0.25 * (matrix @ embedder.embed_query(context))
+    overlap = _overlaps(question, texts)
     scores = 0.6 * relevance + 0.4 * overlap
     evidence = [
         Evidence(
             source=p.source,
-            start=p.start + s.start,
-            end=p.start + s.end,
-            line=p.line + p.text.count("\n", 0, s.start),
+            start=p.start + u.start,
+            end=p.start + u.end,
+            line=p.line + p.text.count("\n", 0, u.start),
             text=text,
             score=float(score),
             relevance=float(rel),
             overlap=float(ov),
         )
-        for (p, s), text, score, rel, ov in zip(
+        for (p, u), text, score, rel, ov in zip(
             candidates, texts, scores, relevance, overlap, strict=True
         )
     ]

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from index.embed import Embedder
-from index.store import Store
+from index.store import Store, Unit
 from qa.settings import RetrievalSettings
 
 
@@ -23,6 +23,7 @@ class Passage:
     score: float
     dense: float | None = None
     lexical: float | None = None
+    units: tuple[Unit, ...] = ()
 
 
 def retrieve(
@@ -53,9 +54,10 @@ def retrieve(
                 scores.setdefault(cid, score)
     best = sorted(fused, key=fused.__getitem__, reverse=True)[: settings.top_k]
     chunks = store.chunks(best)
+    units = store.units(best)
     return [
         Passage(c.id, c.source, c.start, c.end, c.line, c.text, fused[cid],
-                dense_scores.get(cid), lexical_scores.get(cid))
+                dense_scores.get(cid), lexical_scores.get(cid), tuple(units.get(cid, ())))
         for cid in best
         if (c := chunks.get(cid))
     ]

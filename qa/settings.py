@@ -27,7 +27,7 @@ class RetrievalSettings(_Section):
 class AnswerSettings(_Section):
     evidence_sentences: int = Field(3, ge=1, le=10, description="Sentences shown to the model.")
     min_relevance: float = Field(
-        0.38, description="Best sentence relevance below which the answer abstains."
+        0.33, description="Best sentence relevance below which the answer abstains."
     )
     generate: bool = Field(True, description="Let the model phrase the answer (else extractive).")
 
