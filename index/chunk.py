@@ -11,9 +11,9 @@ from dataclasses import dataclass
 # whitespace, or at a line break. Abbreviations and initials are checked separately.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n""")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt gov sen rep rev vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos fig al approx dept est u.s u.k "
-    "u.n e.g i.e a.m p.m".split()
+    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt gov sen rep rev vs etc inc ltd co "
+    "corp jan feb mar apr jun jul aug sep sept oct nov dec no nos fig al approx dept est "
+    "u.s u.k u.n e.g i.e a.m p.m".split()
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]+$")
 
@@ -71,7 +71,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Split ``text[start:end]`` into sentences; spans are offsets into ``text``, whitespace trimmed.
+    """Split ``text[start:end]`` into sentences: trimmed spans, as offsets into ``text``.
 
     >>> [text[s.start:s.end] for s in sentence_spans(text := "Dr. Li spoke. It rained.\\nNext")]
     ['Dr. Li spoke.', 'It rained.', 'Next']
@@ -116,8 +116,10 @@ def sentence_units(text: str, max_chars: int = 600) -> list[Span]:
     for span in sentence_spans(text):
         sentence = text[span.start : span.end]
         joined = Span(units[-1].start, span.end) if units else span
-        if units and (len(sentence) < _SHORT or _ANAPHORA.match(sentence)) and (
-            joined.end - joined.start <= max_chars
+        if (
+            units
+            and (len(sentence) < _SHORT or _ANAPHORA.match(sentence))
+            and (joined.end - joined.start <= max_chars)
         ):
             units[-1] = joined
         else:

@@ -1,4 +1,4 @@
-"""The exceptions a user can act on. The CLI prints them as one line; the UI shows them as errors."""
+"""Exceptions a user can act on: the CLI prints them as one line, the UI as an error."""
 
 from __future__ import annotations
 

@@ -48,9 +48,9 @@ def discover(paths: Iterable[Path]) -> Iterator[Found]:
         path = given.expanduser().resolve()
         if path.is_dir():
             for file in sorted(path.rglob("*")):
-                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    if not _hidden(file, path):
-                        yield Found(file, path)
+                supported = file.suffix.lower() in SUPPORTED_SUFFIXES
+                if supported and file.is_file() and not _hidden(file, path):
+                    yield Found(file, path)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))

@@ -90,9 +90,7 @@ def index_paths(
         ids = chunk_ids(doc.source, chunks)
         known = store.ids_of(doc.source)
         missing = [i for i, cid in enumerate(ids) if cid not in known]
-        pending.append(
-            _Pending(doc, chunks, ids, missing, _sentences(doc.text, chunks, missing))
-        )
+        pending.append(_Pending(doc, chunks, ids, missing, _sentences(doc.text, chunks, missing)))
 
     total = sum(len(p.sentences) for p in pending)
     _embed_and_write(pending, store, embedder, total, report, progress)

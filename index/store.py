@@ -48,11 +48,11 @@ CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
 
 # Words too common to say anything in a lexical query (FTS5 would still rank them, slowly).
 STOPWORDS = frozenset(
-    "a an and are as at be been being but by can could did do does doing for from had has have "
-    "he her hers him his how i if in into is it its itself me my of on or our ours she so than "
-    "that the their theirs them then there these they this those to too us was we were what "
-    "when where which while who whom whose why will with would you your about according said "
-    "say says tell".split()
+    "a an and are as at be been being but by can could did do does doing for from had has "
+    "have he her hers him his how i if in into is it its itself me my of on or our ours she "
+    "so than that the their theirs them then there these they this those to too us was we "
+    "were what when where which while who whom whose why will with would you your about "
+    "according said say says tell".split()
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHROMA_BATCH = 2000
@@ -173,8 +173,13 @@ class Store:
             old = self.ids_of(doc.source)
             gone = sorted(old - set(ids))
             metadatas = {
-                cid: {"source": doc.source, "start": c.start, "end": c.end, "line": c.line,
-                      "hash": c.content_hash}
+                cid: {
+                    "source": doc.source,
+                    "start": c.start,
+                    "end": c.end,
+                    "line": c.line,
+                    "hash": c.content_hash,
+                }
                 for cid, c in zip(ids, chunks, strict=True)
             }
             for i in range(0, len(gone), _CHROMA_BATCH):
@@ -191,20 +196,31 @@ class Store:
                 )
                 self._db.executemany(
                     'INSERT INTO units(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
-                    [(cid, u.start, u.end, v.astype(np.float16).tobytes())
-                     for cid, c in zip(ids, chunks, strict=True) if cid in unit_vectors
-                     for u, v in zip(c.units, unit_vectors[cid], strict=True)],
+                    [
+                        (cid, u.start, u.end, v.astype(np.float16).tobytes())
+                        for cid, c in zip(ids, chunks, strict=True)
+                        if cid in unit_vectors
+                        for u, v in zip(c.units, unit_vectors[cid], strict=True)
+                    ],
                 )
                 self._db.executemany(
                     'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(cid, doc.source, c.start, c.end, c.line, c.content_hash, c.text)
-                     for cid, c in zip(ids, chunks, strict=True)],
+                    [
+                        (cid, doc.source, c.start, c.end, c.line, c.content_hash, c.text)
+                        for cid, c in zip(ids, chunks, strict=True)
+                    ],
                 )
                 self._db.execute(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                    (doc.source, str(doc.path), doc.sha256, len(doc.text), len(chunks),
-                     time.time()),
+                    (
+                        doc.source,
+                        str(doc.path),
+                        doc.sha256,
+                        len(doc.text),
+                        len(chunks),
+                        time.time(),
+                    ),
                 )
 
     def _upsert(self, vectors: Mapping[str, np.ndarray], metadatas: Mapping[str, Any]) -> None:

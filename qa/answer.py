@@ -30,12 +30,12 @@ SYSTEM_PROMPT = (
 STOP = ("\n\n", "Question:", "Sources:", "<|im_end|>", "<end_of_turn>")
 NOT_IN_DOCUMENTS = "The documents do not say."
 
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _TIME_WORDS = re.compile(
-    r"\b(?:%s)\b|\b(?:1[89]|20)\d\d\b" % "|".join(_WEEKDAYS + _MONTHS), re.IGNORECASE
+    rf"\b(?:{'|'.join(_WEEKDAYS + _MONTHS)})\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE
 )
 _COUNT = re.compile(r"\b\d+(?:,\d{3})*\b(?!\s*(?:%|percent|per cent))")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -127,19 +127,29 @@ def should_abstain(question: str, evidence: Sequence[Evidence], settings: Settin
 
 
 def find_conflict(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
-    """Two near-equally relevant sentences from different files that give different values of
-    the kind the question asks for (the day something happened, an amount)."""
+    """Two relevant sentences from different files that give different values of the kind the
+    question asks for (the day something happened, an amount).
+
+    Both must be about the question's subject: they mention every name the question does, or,
+    for a question without names, they are nearly equally relevant.
+    """
     kind = expected_type(question)
     if kind is None or not evidence:
         return None
-    close = [e for e in evidence[:6] if e.score >= 0.85 * evidence[0].score]
+    subject = names(question)
+    close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
     for a, b in combinations(close, 2):
         if a.source == b.source:
             continue
+        about_it = _mention_all(subject, a, b) if subject else b.score >= 0.85 * a.score
         va, vb = typed_values(a.text, kind), typed_values(b.text, kind)
-        if va and vb and not va & vb:
+        if about_it and va and vb and not va & vb:
             return a, b
     return None
+
+
+def _mention_all(subject: set[str], *sentences: Evidence) -> bool:
+    return all(n in s.text.lower() for s in sentences for n in subject)
 
 
 def _citation(n: int, e: Evidence) -> Citation:
@@ -159,8 +169,17 @@ def _compose(claims: Sequence[Claim], shown: Sequence[Evidence]) -> tuple[str, l
     return " ".join(parts), citations
 
 
+def _values_text(e: Evidence, kind: str) -> str:
+    """The values a sentence gives, as written in it: "Tuesday", "55% and 2024"."""
+    shown = []
+    for value in sorted(typed_values(e.text, kind)):
+        match = re.search(rf"\b{re.escape(value)}\b", e.text, re.IGNORECASE)
+        shown.append(match.group() if match else value)
+    return " and ".join(shown)
+
+
 def _quote(e: Evidence) -> str:
-    return "“" + e.text.strip().strip("\"“”") + "”"
+    return "“" + e.text.strip().strip('"“”') + "”"
 
 
 def build_messages(question: str, shown: Sequence[Evidence]) -> list[Message]:
@@ -219,16 +238,31 @@ def answer(
 
     if should_abstain(question, evidence, settings):
         related = tuple(_citation(i, e) for i, e in enumerate(evidence[:3], 1))
-        yield done(text=NOT_IN_DOCUMENTS, citations=(), abstained=True, mode="abstained",
-                   related=related, evidence=tuple(evidence))
+        yield done(
+            text=NOT_IN_DOCUMENTS,
+            citations=(),
+            abstained=True,
+            mode="abstained",
+            related=related,
+            evidence=tuple(evidence),
+        )
         return
 
     if conflict := find_conflict(question, evidence):
         a, b = conflict
-        text = (f"The sources differ. {a.source} says {_quote(a)} [1], while {b.source} says "
-                f"{_quote(b)} [2].")
-        yield done(text=text, citations=(_citation(1, a), _citation(2, b)), abstained=False,
-                   mode="conflict", evidence=tuple(evidence))
+        kind = expected_type(question) or "number"
+        said = [_values_text(a, kind), _values_text(b, kind)]
+        text = (
+            f"The sources differ: {a.source} says {said[0]} [1], while {b.source} says "
+            f"{said[1]} [2]."
+        )
+        yield done(
+            text=text,
+            citations=(_citation(1, a), _citation(2, b)),
+            abstained=False,
+            mode="conflict",
+            evidence=tuple(evidence),
+        )
         return
 
     shown = evidence[: settings.answer.evidence_sentences]
@@ -237,8 +271,10 @@ def answer(
         yield Status("answering")
         draft = []
         for piece in generator.generate(
-            build_messages(question, shown), max_tokens=settings.llm.max_tokens,
-            temperature=settings.llm.temperature, stop=STOP,
+            build_messages(question, shown),
+            max_tokens=settings.llm.max_tokens,
+            temperature=settings.llm.temperature,
+            stop=STOP,
         ):
             timings.setdefault("first_token_ms", ms())
             draft.append(piece)
@@ -251,5 +287,6 @@ def answer(
     else:
         text, citations = f"{_quote(shown[0])} [1]", [_citation(1, shown[0])]
         mode = "extractive"
-    yield done(text=text, citations=tuple(citations), abstained=False, mode=mode,
-               evidence=tuple(evidence))
+    yield done(
+        text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,28 +29,23 @@ def _settings(
     port: int | None = None,
 ) -> Settings:
     """Settings from the environment, with the options given on the command line on top."""
-    base = Settings()
-    update: dict[str, Any] = {}
-    if index_dir is not None:
-        update["index_dir"] = index_dir
-    if model is not None:
-        update["model"] = model
-    sections = {
+    given: dict[str, Any] = {"index_dir": index_dir, "model": model}
+    sections: dict[str, dict[str, Any]] = {
         "retrieval": {"top_k": top_k},
         "answer": {"generate": generate},
         "ui": {"host": host, "port": port},
     }
     for name, fields in sections.items():
-        given = {k: v for k, v in fields.items() if v is not None}
-        if given:
-            update[name] = getattr(base, name).model_copy(update=given)
-    return base.model_copy(update=update)
+        given[name] = {k: v for k, v in fields.items() if v is not None}
+    return Settings(**{k: v for k, v in given.items() if v})
 
 
 def common_options(func: F) -> F:
     """``--index-dir`` for every subcommand."""
     return click.option(
-        "--index-dir", type=click.Path(path_type=Path), envvar="QA_INDEX_DIR",
+        "--index-dir",
+        type=click.Path(path_type=Path),
+        envvar="QA_INDEX_DIR",
         help="Where the index lives (default .qa-index/).",
     )(func)
 
@@ -62,7 +56,8 @@ def model_options(func: F) -> F:
         "--extractive", is_flag=True, help="Quote the best sentence; do not run the model."
     )(func)
     return click.option(
-        "--model", envvar="QA_MODEL",
+        "--model",
+        envvar="QA_MODEL",
         help="smollm2 (default), gemma3, a .gguf in models/, or a path to one.",
     )(func)
 
@@ -145,25 +140,32 @@ def _print_answer(answer: Answer) -> None:
     if answer.citations:
         click.echo()
     for c in answer.citations:
-        click.echo(f"[{c.id}] {c.source}:{c.line} \"{c.text}\"")
+        click.echo(f'[{c.id}] {c.source}:{c.line} "{c.text}"')
     if answer.related:
         click.echo("\nRelated passages:")
         for c in answer.related:
-            click.echo(f"  {c.source}:{c.line} \"{c.text}\"")
+            click.echo(f'  {c.source}:{c.line} "{c.text}"')
 
 
 @main.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question.")
 @click.option(
-    "--file", "question_file", type=click.File("r", encoding="utf-8"),
+    "--file",
+    "question_file",
+    type=click.File("r", encoding="utf-8"),
     help="Ask every line of this file (models load once).",
 )
 @model_options
 @common_options
 def ask(
-    question: str | None, as_json: bool, question_file: Any, model: str | None,
-    extractive: bool, top_k: int | None, index_dir: Path | None,
+    question: str | None,
+    as_json: bool,
+    question_file: Any,
+    model: str | None,
+    extractive: bool,
+    top_k: int | None,
+    index_dir: Path | None,
 ) -> None:
     """Answer QUESTION from the indexed documents, with citations."""
     questions = [q.strip() for q in question_file if q.strip()] if question_file else []
@@ -191,7 +193,11 @@ def ask(
 @model_options
 @common_options
 def eval_cmd(
-    questions: Path, as_json: bool, model: str | None, extractive: bool, top_k: int | None,
+    questions: Path,
+    as_json: bool,
+    model: str | None,
+    extractive: bool,
+    top_k: int | None,
     index_dir: Path | None,
 ) -> None:
     """Score answers to QUESTIONS (JSONL): correct, grounded, abstained, citations, latency."""

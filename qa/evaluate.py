@@ -42,7 +42,7 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
             continue
         try:
             item = json.loads(line)
-            item["question"]  # noqa: B018 - every line must have one
+            item["question"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise QAError(f"{path}:{number}: not a question object ({exc})") from exc
         questions.append(item)
@@ -77,9 +77,16 @@ def score(item: dict[str, Any], answer: Answer, assistant: Assistant) -> Score:
             precision = sum(c.source in sources for c in answer.citations) / len(answer.citations)
         recall = any(e.source in sources for e in answer.evidence)
     return Score(
-        id=str(item.get("id", "")), question=item["question"], answerable=answerable,
-        answer=answer.text, abstained=answer.abstained, correct=correct, grounded=grounded,
-        citation_precision=precision, recall=recall, exact_spans=exact_spans(answer, assistant),
+        id=str(item.get("id", "")),
+        question=item["question"],
+        answerable=answerable,
+        answer=answer.text,
+        abstained=answer.abstained,
+        correct=correct,
+        grounded=grounded,
+        citation_precision=precision,
+        recall=recall,
+        exact_spans=exact_spans(answer, assistant),
         first_token_ms=answer.timings.get("first_token_ms", 0.0),
         total_ms=answer.timings.get("total_ms", 0.0),
     )
@@ -125,8 +132,10 @@ def evaluate(path: Path, assistant: Assistant) -> tuple[list[Score], dict[str, A
     """Run every question of ``path`` through the same path as ``qa ask --json``."""
     assistant.ensure_index()
     assistant.warm_up()
-    scores = [score(item, assistant.ask_final(item["question"]), assistant)
-              for item in load_questions(path)]
+    scores = [
+        score(item, assistant.ask_final(item["question"]), assistant)
+        for item in load_questions(path)
+    ]
     return scores, summarize(scores)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
@@ -23,7 +24,11 @@ class Generator(Protocol):
     name: str
 
     def generate(
-        self, messages: Sequence[Message], *, max_tokens: int, temperature: float,
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
         stop: Sequence[str] = (),
     ) -> Iterator[str]: ...
 
@@ -38,20 +43,34 @@ class LlamaCppGenerator:
         self.name = model_path.name
         threads = n_threads or os.cpu_count() or 1
         self._llama = Llama(
-            model_path=str(model_path), n_ctx=n_ctx, n_threads=threads,
-            n_threads_batch=threads, seed=0, verbose=False,
+            model_path=str(model_path),
+            n_ctx=n_ctx,
+            n_threads=threads,
+            n_threads_batch=threads,
+            seed=0,
+            verbose=False,
         )
         self._lock = threading.Lock()
+        # Free the model before interpreter teardown, when llama.cpp's bindings are gone.
+        atexit.register(self._llama.close)
 
     def generate(
-        self, messages: Sequence[Message], *, max_tokens: int, temperature: float,
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
         stop: Sequence[str] = (),
     ) -> Iterator[str]:
         with self._lock:
             stream: Any = self._llama.create_chat_completion(
                 messages=list(messages),  # type: ignore[arg-type]
-                max_tokens=max_tokens, temperature=temperature, top_k=1 if temperature == 0 else 40,
-                stop=list(stop), stream=True, seed=0,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                top_k=1 if temperature == 0 else 40,
+                stop=list(stop),
+                stream=True,
+                seed=0,
             )
             for event in stream:
                 piece = event["choices"][0]["delta"].get("content")
@@ -68,16 +87,24 @@ class OpenAIServerGenerator:
         self._timeout = timeout
 
     def generate(
-        self, messages: Sequence[Message], *, max_tokens: int, temperature: float,
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
         stop: Sequence[str] = (),
     ) -> Iterator[str]:
-        body = json.dumps({
-            "messages": list(messages), "max_tokens": max_tokens, "temperature": temperature,
-            "stop": list(stop), "stream": True, "seed": 0,
-        }).encode()
-        request = urllib.request.Request(
-            self._url, body, {"Content-Type": "application/json"}
-        )
+        body = json.dumps(
+            {
+                "messages": list(messages),
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "stop": list(stop),
+                "stream": True,
+                "seed": 0,
+            }
+        ).encode()
+        request = urllib.request.Request(self._url, body, {"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=self._timeout) as response:
             for raw in response:
                 line = raw.decode().strip()

@@ -37,7 +37,7 @@ def available_models(models_dir: Path) -> list[str]:
 
 
 def resolve_model(name: str, models_dir: Path) -> Path:
-    """A model name (bundled, a file in ``models_dir`` with or without ``.gguf``) or path -> file."""
+    """The GGUF file for a bundled name, a file in ``models_dir`` (``.gguf`` optional) or a path."""
     if name == "smollm2":
         return _smollm2()
     if name == "gemma3":

@@ -56,8 +56,18 @@ def retrieve(
     chunks = store.chunks(best)
     units = store.units(best)
     return [
-        Passage(c.id, c.source, c.start, c.end, c.line, c.text, fused[cid],
-                dense_scores.get(cid), lexical_scores.get(cid), tuple(units.get(cid, ())))
+        Passage(
+            c.id,
+            c.source,
+            c.start,
+            c.end,
+            c.line,
+            c.text,
+            fused[cid],
+            dense_scores.get(cid),
+            lexical_scores.get(cid),
+            tuple(units.get(cid, ())),
+        )
         for cid in best
         if (c := chunks.get(cid))
     ]

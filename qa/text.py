@@ -10,6 +10,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[-'’][A-Za-z]+)*")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Words that often open a sentence without naming anything.
+_STARTERS = frozenset(
+    "according also although however in last meanwhile separately some yes no not one".split()
+)
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 
 
@@ -26,7 +30,8 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> set[str]:
     """Stems of the words that carry meaning (no stop or question words)."""
     return {
-        stem(w) for w in _WORD.findall(text)
+        stem(w)
+        for w in _WORD.findall(text)
         if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS and len(w) > 1
     }
 
@@ -37,11 +42,18 @@ def numbers(text: str) -> set[str]:
 
 
 def names(text: str) -> set[str]:
-    """Capitalised words that do not start a sentence (names, places, days), lower-cased."""
-    return {
-        m.group().lower().replace("’", "'").removesuffix("'s")
-        for m in _CAPITALISED.finditer(text.strip())
-    }
+    """Capitalised words (names, places, days), lower-cased, possessives dropped.
+
+    A sentence's first word counts unless it is a common word ("The", "What").
+    """
+    text = text.strip()
+    found = {m.group() for m in _CAPITALISED.finditer(text)}
+    first = _WORD.match(text)
+    if first and first.group()[:1].isupper():
+        word = first.group().lower()
+        if word not in STOPWORDS and word not in _QUESTION_WORDS and word not in _STARTERS:
+            found.add(first.group())
+    return {n.lower().replace("’", "'").removesuffix("'s") for n in found}
 
 
 def strip_markers(text: str) -> str:

@@ -52,9 +52,9 @@ def facts_match(claim: str, passage: str) -> bool:
 def supports(claim: str, passage: str, embedder: Embedder | None = None) -> bool:
     """Whether ``passage`` supports the sentence ``claim`` (see the module docstring).
 
-    >>> supports("NATO spent 55% of the world total.", "NATO's expenditure was 55% of global spending.")
+    >>> supports("NATO spent 55% of world spending.", "NATO spent 55% of world spending.")
     True
-    >>> supports("NATO spent 65% of the world total.", "NATO's expenditure was 55% of global spending.")
+    >>> supports("NATO spent 65% of world spending.", "NATO spent 55% of world spending.")
     False
     """
     claim = strip_markers(claim)

@@ -1,0 +1,107 @@
+"""Indexing with the real embedder and the real Chroma: idempotent, incremental, careful."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.errors import IndexingError, QAError, UnsupportedFileError
+from qa.assistant import Assistant
+from qa.settings import Settings
+
+
+@pytest.fixture
+def assistant(tmp_path: Path) -> Assistant:
+    return Assistant(Settings(index_dir=tmp_path / "index"))
+
+
+def _ids(assistant: Assistant) -> set[str]:
+    return {cid for source in assistant.store.files() for cid in assistant.store.ids_of(source)}
+
+
+def test_reindexing_an_unchanged_corpus_adds_nothing(assistant: Assistant, corpus: Path) -> None:
+    first = assistant.index([corpus])
+    assert sorted(first.added) == sorted(p.name for p in corpus.iterdir())
+    ids = _ids(assistant)
+    again = assistant.index([corpus])
+    assert (again.added, again.updated, again.removed, again.embedded) == ([], [], [], 0)
+    assert again.unchanged == 3
+    assert _ids(assistant) == ids
+    assert assistant.store._collection.count() == len(ids)
+
+
+def test_a_changed_file_replaces_its_chunks_and_keeps_unchanged_vectors(
+    assistant: Assistant, corpus: Path
+) -> None:
+    assistant.index([corpus])
+    lighthouse = corpus / "lighthouse.md"
+    before = assistant.store.ids_of("lighthouse.md")
+    text = lighthouse.read_text(encoding="utf-8")
+    lighthouse.write_text(text.replace("automated in 1987", "automated in 1991"), encoding="utf-8")
+    report = assistant.index([corpus])
+    assert report.updated == ["lighthouse.md"]
+    after = assistant.store.ids_of("lighthouse.md")
+    assert after != before and after & before  # the first paragraph kept its vector
+    assert assistant.store._collection.count() == len(_ids(assistant))
+    hits = assistant.store.lexical("automated 1991", 5)
+    chunks = assistant.store.chunks([cid for cid, _ in hits])
+    assert any("1991" in c.text for c in chunks.values())
+    assert not any("1987" in c.text for c in assistant.store.chunks(list(after)).values())
+    for c in assistant.store.chunks(list(after)).values():
+        current = lighthouse.read_text(encoding="utf-8")
+        assert current[c.start : c.end] == c.text
+
+
+def test_a_deleted_file_loses_its_chunks_and_vectors(assistant: Assistant, corpus: Path) -> None:
+    assistant.index([corpus])
+    gone = assistant.store.ids_of("lighthouse.md")
+    (corpus / "lighthouse.md").unlink()
+    report = assistant.index([corpus])
+    assert report.removed == ["lighthouse.md"]
+    assert "lighthouse.md" not in assistant.store.files()
+    assert not assistant.store._collection.get(ids=sorted(gone))["ids"]
+    assert assistant.store._collection.count() == len(_ids(assistant))
+
+
+def test_chunk_ids_are_stable_across_fresh_indexes(tmp_path: Path, corpus: Path) -> None:
+    one = Assistant(Settings(index_dir=tmp_path / "a"))
+    two = Assistant(Settings(index_dir=tmp_path / "b"))
+    one.index([corpus])
+    two.index([corpus])
+    assert _ids(one) == _ids(two)
+
+
+def test_an_unreadable_file_is_named_and_nothing_indexed_is_lost(
+    assistant: Assistant, corpus: Path
+) -> None:
+    assistant.index([corpus])
+    before = _ids(assistant)
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    report = assistant.index([corpus])
+    assert len(report.failures) == 1
+    message = str(report.failures[0])
+    assert "broken.txt" in message and "UTF-8" in message
+    assert _ids(assistant) == before
+    with pytest.raises(IndexingError, match=r"broken\.txt"):
+        raise IndexingError(report.failures)
+
+
+def test_missing_path_and_unsupported_file_say_what_to_do(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    with pytest.raises(QAError, match="no such file or directory"):
+        assistant.index([tmp_path / "nowhere"])
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    with pytest.raises(UnsupportedFileError, match=r"report\.pdf.*supported"):
+        assistant.index([pdf])
+
+
+def test_changing_the_chunk_size_never_mixes_vectors(tmp_path: Path, corpus: Path) -> None:
+    small = Settings(index_dir=tmp_path / "index", index={"chunk_chars": 300})
+    Assistant(Settings(index_dir=tmp_path / "index")).index([corpus])
+    other = Assistant(small)
+    assert other.store.count() == 0  # another fingerprint, another collection
+    other.index([corpus])
+    assert other.store.count() > 0

@@ -1,0 +1,101 @@
+"""Answers from the real pipeline: MiniLM, Chroma, SQLite FTS5 and the bundled SmolLM2."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import Answer, Status, Token
+from qa.assistant import Assistant
+from qa.retrieve import retrieve
+from tests.conftest import NATO_QUESTION
+
+
+def _file_text(assistant: Assistant, source: str) -> str:
+    text = assistant.store.document_text(source)
+    assert text is not None
+    return text
+
+
+def _assert_exact(assistant: Assistant, answer: Answer) -> None:
+    for c in (*answer.citations, *answer.related):
+        assert _file_text(assistant, c.source)[c.start : c.end] == c.text
+
+
+def test_retrieval_finds_the_55_percent_sentence_in_the_top_3(assistant: Assistant) -> None:
+    passages = retrieve(
+        NATO_QUESTION, assistant.store, assistant.embedder, assistant.settings.retrieval
+    )
+    assert any("55%" in p.text or "55 percent" in p.text for p in passages[:3])
+    for p in passages:
+        assert _file_text(assistant, p.source)[p.start : p.end] == p.text
+        assert p.score > 0
+
+
+def test_the_example_question_is_answered_with_55_and_a_seed_citation(
+    assistant: Assistant,
+) -> None:
+    events = list(assistant.ask(NATO_QUESTION))
+    assert isinstance(events[0], Status) and events[0].stage == "searching"
+    answer = events[-1]
+    assert isinstance(answer, Answer) and not answer.abstained
+    assert "55" in answer.text
+    assert "[1]" in answer.text
+    cited = answer.citations[0]
+    assert cited.source in {"000_ec397f79bacca5ab.txt", "001_af2cb071c3335e74.txt"}
+    assert "55" in cited.text
+    _assert_exact(assistant, answer)
+    assert set(answer.timings) >= {"retrieve_ms", "first_token_ms", "total_ms"}
+
+
+def test_the_model_streams_tokens_before_the_verified_answer(assistant: Assistant) -> None:
+    events = list(assistant.ask("Who is the Secretary General of NATO?"))
+    assert any(isinstance(e, Token) for e in events)
+    answer = events[-1]
+    assert isinstance(answer, Answer) and "Rutte" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the president of South Korea?",
+        "What was France's military budget in 2024?",
+        "What is the recipe for apple pie?",
+    ],
+)
+def test_out_of_corpus_questions_abstain(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask_final(question)
+    assert answer.abstained and answer.mode == "abstained"
+    assert not answer.citations
+    assert answer.text.startswith("The documents do not")
+    _assert_exact(assistant, answer)
+
+
+def test_conflicting_sources_are_both_cited(assistant: Assistant) -> None:
+    answer = assistant.ask_final("On which day did Rutte speak?")
+    assert answer.mode == "conflict"
+    assert {c.source for c in answer.citations} == {
+        "000_ec397f79bacca5ab.txt",
+        "001_af2cb071c3335e74.txt",
+    }
+    assert "Tuesday" in answer.text and "Wednesday" in answer.text
+    _assert_exact(assistant, answer)
+
+
+def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
+    history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
+    answer = assistant.ask_final("And what about China's own budget?", history)
+    assert not answer.abstained
+    assert "$314 billion" in answer.citations[0].text
+
+
+def test_every_answer_sentence_is_verified_against_its_citation(assistant: Assistant) -> None:
+    from qa.verify import supports
+
+    for question in (NATO_QUESTION, "What did Guo say NATO's false information cannot do?"):
+        answer = assistant.ask_final(question)
+        if answer.mode == "generated":
+            for c in answer.citations:
+                assert any(supports(s, c.text) for s in answer.text.split(f"[{c.id}]")[:1])
+        assert answer.citations and all(
+            c.text in _file_text(assistant, c.source) for c in answer.citations
+        )

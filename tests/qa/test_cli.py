@@ -1,0 +1,111 @@
+"""The ``qa`` command through click's CliRunner, with the real bundled models."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from qa.cli import main
+from tests.conftest import NATO_QUESTION, ROOT
+
+CONTRACT_KEYS = {"question", "answer", "citations", "abstained", "timings"}
+
+
+def _check_contract(obj: dict, corpus: Path) -> None:
+    assert set(obj) >= CONTRACT_KEYS
+    assert set(obj["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms"}
+    assert all(isinstance(v, float) for v in obj["timings"].values())
+    ids = {c["id"] for c in obj["citations"]}
+    for n in re.findall(r"\[(\d+)\]", obj["answer"]):
+        assert int(n) in ids
+    for c in obj["citations"]:
+        assert set(c) == {"id", "source", "start", "end", "text"}
+        text = (corpus / c["source"]).read_bytes().decode("utf-8")
+        assert text[c["start"] : c["end"]] == c["text"]
+
+
+def test_ask_json_builds_the_index_and_keeps_the_contract(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "--json", NATO_QUESTION])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    _check_contract(obj, ROOT / "seeds")
+    assert obj["question"] == NATO_QUESTION
+    assert "55" in obj["answer"] and obj["citations"] and not obj["abstained"]
+
+
+def test_ask_json_file_prints_one_object_per_question(tmp_path: Path) -> None:
+    questions = tmp_path / "questions.txt"
+    questions.write_text(
+        f"{NATO_QUESTION}\n\nWho is the president of South Korea?\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["index"]).exit_code == 0
+    result = runner.invoke(main, ["ask", "--json", "--file", str(questions)])
+    assert result.exit_code == 0, result.output
+    objs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["abstained"] for o in objs] == [False, True]
+    for obj in objs:
+        _check_contract(obj, ROOT / "seeds")
+
+
+def test_ask_prints_the_answer_then_its_sources(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "--extractive", NATO_QUESTION])
+    assert result.exit_code == 0, result.output
+    assert re.search(r'^\[1\] 00[01]_\w+\.txt:\d+ ".*55.*"$', result.stdout, re.MULTILINE)
+
+
+def test_index_reports_an_unreadable_path_in_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["index", str(tmp_path / "missing")])
+    assert result.exit_code != 0
+    assert result.output.strip().splitlines()[-1].startswith("Error: ")
+    assert "missing: no such file or directory" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_index_names_a_bad_file_and_exits_non_zero(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The harbour light was lit in 1871.", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\xff\xfe\xfa")
+    result = CliRunner().invoke(main, ["index", str(folder)])
+    assert result.exit_code == 1
+    assert "bad.txt: not UTF-8 text" in result.output
+    docs = CliRunner().invoke(main, ["docs"])
+    assert "good.txt" in docs.output and "bad.txt" not in docs.output
+
+
+def test_an_unknown_model_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "--model", "nope.gguf", NATO_QUESTION])
+    assert result.exit_code != 0
+    assert "model 'nope.gguf' not found" in result.output
+
+
+def test_eval_reports_the_measures(tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "question": NATO_QUESTION,
+                "answers": ["55"],
+                "sources": ["000_ec397f79bacca5ab.txt", "001_af2cb071c3335e74.txt"],
+                "evidence": ["55"],
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "b", "question": "Who is the president of South Korea?", "answerable": False}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["eval", "--json", str(questions)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.splitlines()[-1])["summary"]
+    assert summary["grounded"] == 1.0 and summary["abstained_unanswerable"] == 1.0
+    assert summary["exact_spans"] == 1.0
