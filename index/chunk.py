@@ -28,7 +28,7 @@ class Span:
 
 _SHORT = 30  # a sentence this short ("Guo asked.") is read with the one before it
 # A sentence opening with one of these words points back at the one before it.
-_ANAPHORA = re.compile(r"^[\"“']?(?:These|This|Those|That|They|It|Such|He|She)\b")
+_ANAPHORA = re.compile(r"^[\"“']?(?:These|This|Those|That|They|Their|It|Its|Such|He|His|She|Her)\b")
 
 
 @dataclass(frozen=True)

@@ -31,5 +31,5 @@ class IndexSettings(BaseModel):
         It names the collection, so changing the embedder or the chunking can never mix old
         and new vectors in one index.
         """
-        key = f"{self.embed_model}|{self.chunk_chars}|{self.overlap_sentences}|chunker-1"
+        key = f"{self.embed_model}|{self.chunk_chars}|{self.overlap_sentences}|chunker-2"
         return hashlib.sha1(key.encode()).hexdigest()[:10]

@@ -73,7 +73,34 @@ def index_paths(
         if _under(record.path, roots) and record.path not in seen:
             store.delete_file(record.source)
             report.removed.append(record.source)
+    return _update(found, store, embedder, settings, report, progress)
 
+
+def reindex(
+    store: Store, embedder: Embedder, settings: IndexSettings, progress: Progress | None = None
+) -> IndexReport:
+    """Bring every indexed file up to date with its file on disk; drop those that are gone."""
+    report = IndexReport()
+    found = []
+    for record in store.files().values():
+        if record.path.is_file():
+            root = Path(str(record.path)[: -len(record.source)])
+            found.append(Found(record.path, root))
+        else:
+            store.delete_file(record.source)
+            report.removed.append(record.source)
+    return _update(found, store, embedder, settings, report, progress)
+
+
+def _update(
+    found: list[Found],
+    store: Store,
+    embedder: Embedder,
+    settings: IndexSettings,
+    report: IndexReport,
+    progress: Progress | None,
+) -> IndexReport:
+    indexed = store.files()
     pending: list[_Pending] = []
     for item in found:
         try:

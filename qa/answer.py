@@ -19,7 +19,7 @@ from qa.generate import Generator, Message
 from qa.read import Evidence, read
 from qa.retrieve import retrieve
 from qa.settings import Settings
-from qa.text import names, numbers
+from qa.text import content_terms, names, numbers
 from qa.verify import Claim, verify
 
 SYSTEM_PROMPT = (
@@ -280,6 +280,10 @@ def answer(
             draft.append(piece)
             yield Token(piece)
         claims = verify("".join(draft), [e.text for e in shown], embedder)
+        # A sentence that only restates the question's words ("the lighthouse was the keeper
+        # of the lighthouse") tells the user nothing, however well its words are supported.
+        asked = content_terms(question)
+        claims = [c for c in claims if content_terms(c.text) - asked]
 
     if _answers_question(claims, shown):
         text, citations = _compose(claims, shown)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 
 from index.embed import Embedder, load_embedder
-from index.errors import NoIndexError, QAError
-from index.pipeline import IndexReport, Progress, index_paths
+from index.errors import NoIndexError, QAError, UnsupportedFileError
+from index.load import SUPPORTED_SUFFIXES
+from index.pipeline import IndexReport, Progress, index_paths, reindex
 from index.store import FileRecord, Store
 from qa.answer import Answer, Event, answer
 from qa.generate import Generator, OpenAIServerGenerator, load_generator
@@ -51,6 +53,32 @@ class Assistant:
         """Index ``paths`` (see :func:`index.pipeline.index_paths`)."""
         return index_paths(paths, self.store, self.embedder, self.settings.index, progress)
 
+    def reindex(self, progress: Progress | None = None) -> IndexReport:
+        """Re-read every indexed file: changed ones are updated, deleted ones removed."""
+        return reindex(self.store, self.embedder, self.settings.index, progress)
+
+    def add_files(self, files: Iterable[Path], progress: Progress | None = None) -> IndexReport:
+        """Copy files (e.g. uploads) into the index's document folder and index them there."""
+        folder = self.settings.index_dir / "documents"
+        folder.mkdir(parents=True, exist_ok=True)
+        files = list(files)
+        for file in files:
+            if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+                raise UnsupportedFileError(
+                    f"{file.name}: unsupported file type; supported: {kinds}"
+                )
+        copies = []
+        for file in files:
+            target = folder / file.name
+            shutil.copyfile(file, target)
+            copies.append(target)
+        return self.index(copies, progress)
+
+    def document_text(self, source: str) -> str | None:
+        """The current text of an indexed document (None when its file is gone)."""
+        return self.store.document_text(source)
+
     def ensure_index(self) -> IndexReport | None:
         """Build the index from the seeds folder when it is empty; say what to run otherwise."""
         if self.store.count():
@@ -66,9 +94,14 @@ class Assistant:
         return list(self.store.files().values())
 
     def delete(self, source: str) -> int:
-        if source not in self.store.files():
+        """Remove a document and its vectors; an uploaded copy is deleted too."""
+        record = self.store.files().get(source)
+        if record is None:
             raise QAError(f"{source} is not in the index; nothing was deleted")
-        return self.store.delete_file(source)
+        removed = self.store.delete_file(source)
+        if record.path.parent == (self.settings.index_dir / "documents").resolve():
+            record.path.unlink(missing_ok=True)
+        return removed
 
     def ask(
         self,

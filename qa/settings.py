@@ -45,6 +45,8 @@ class LLMSettings(_Section):
 class UISettings(_Section):
     host: str = Field("127.0.0.1", description="Address the chat binds to.")
     port: int = Field(7860, description="Port the chat listens on.")
+    username: str | None = Field(None, description="Login name; required off loopback.")
+    password: str | None = Field(None, description="Login password; required off loopback.")
 
 
 class Settings(BaseSettings):

@@ -1,0 +1,162 @@
+"""The chat in a real headless Chromium (Debian's), against `qa serve` started by the test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import NATO_QUESTION, ROOT, SEEDS
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"qa serve exited: {log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"qa serve did not answer on {url}: {log.read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`qa serve` on a free loopback port over a fresh index of the seeds; always stopped."""
+    root = tmp_path_factory.mktemp("serve")
+    seeds = root / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    port = _free_port()
+    log = root / "serve.log"
+    env = {**os.environ, "QA_INDEX_DIR": str(root / "index"), "QA_SEEDS_DIR": str(seeds)}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_for(url, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def _ask(page, question: str) -> None:  # type: ignore[no-untyped-def]
+    before = page.locator("#qa-chat .qa-answer").count()
+    page.fill("#qa-input textarea", question)
+    page.click("#qa-ask")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#qa-chat .qa-answer').length > n",
+        arg=before,
+        timeout=120_000,
+    )
+
+
+def test_ask_click_a_citation_upload_and_delete(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(server)
+    page.wait_for_selector("#qa-input textarea")
+
+    _ask(page, NATO_QUESTION)
+    answer = page.locator("#qa-chat .qa-answer").last
+    assert "55" in answer.inner_text()
+    chip = answer.locator(".qa-chip").first
+    assert chip.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "chat-desktop.png"))
+
+    chip.click()
+    page.wait_for_selector("#qa-mark", timeout=30_000)
+    assert "55" in page.inner_text("#qa-mark")
+    assert ".txt" in page.inner_text(".qa-panel-head")
+    page.screenshot(path=str(ARTIFACTS / "source-panel-desktop.png"))
+
+    note = tmp_path / "pellmouth-note.txt"
+    note.write_text(
+        "The Pellmouth lighthouse was first lit in 1871. Its keeper in 1903 was Ada Morrow.\n",
+        encoding="utf-8",
+    )
+    page.get_by_role("tab", name="Documents").click()
+    page.set_input_files("#qa-upload input[type=file]", str(note))
+    page.wait_for_function(
+        "() => document.querySelector('#qa-docs')?.innerText.includes('pellmouth-note.txt')",
+        timeout=120_000,
+    )
+
+    _ask(page, "Who was the keeper of the Pellmouth lighthouse in 1903?")
+    answer = page.locator("#qa-chat .qa-answer").last
+    assert "Ada Morrow" in answer.inner_text()
+    sources = page.locator("#qa-chat .qa-sources").last.inner_text()
+    assert "pellmouth-note.txt" in sources
+
+    page.get_by_role("tab", name="Documents").click()
+    page.click("#qa-doc-choice input")
+    page.get_by_role("option", name="pellmouth-note.txt").click()
+    page.click("#qa-delete")
+    page.wait_for_function(
+        "() => !document.querySelector('#qa-docs')?.innerText.includes('pellmouth-note.txt')",
+        timeout=60_000,
+    )
+    assert "Deleted pellmouth-note.txt" in page.inner_text("#qa-doc-status")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("tab", name="Source").click()
+    page.screenshot(path=str(ARTIFACTS / "chat-phone.png"), full_page=True)
+    page.close()
+
+
+def test_abstention_shows_related_passages_not_citations(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(server + "?__theme=dark")
+    page.wait_for_selector("#qa-input textarea")
+    _ask(page, "Who is the president of South Korea?")
+    answer = page.locator("#qa-chat .qa-answer").last
+    assert "do not say" in answer.inner_text()
+    assert page.locator("#qa-chat .qa-related-list").last.is_visible()
+    assert answer.locator(".qa-chip").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "abstain-dark.png"))
+    page.close()

@@ -1,0 +1,1 @@
+"""The browser chat: talks only to :class:`qa.assistant.Assistant`."""
