@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
 from qa.generate import Generator, Message
@@ -29,6 +30,7 @@ SYSTEM_PROMPT = (
 )
 STOP = ("\n\n", "Question:", "Sources:", "<|im_end|>", "<end_of_turn>")
 NOT_IN_DOCUMENTS = "The documents do not say."
+MIN_SUBJECT_KEPT = 0.75
 
 _WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
 _MONTHS = (
@@ -37,7 +39,11 @@ _MONTHS = (
 _TIME_WORDS = re.compile(
     rf"\b(?:{'|'.join(_WEEKDAYS + _MONTHS)})\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE
 )
-_COUNT = re.compile(r"\b\d+(?:,\d{3})*\b(?!\s*(?:%|percent|per cent))")
+_COUNT = re.compile(
+    r"\b(?:\d+(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|hundreds?|thousands?|millions?)\b(?!\s*(?:%|percent|per cent))",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -102,7 +108,8 @@ def typed_values(text: str, kind: str) -> set[str]:
     if kind == "time":
         return {m.group().lower() for m in _TIME_WORDS.finditer(text)}
     if kind == "count":
-        return {n for n in (m.group() for m in _COUNT.finditer(text)) if not _YEAR.match(n)}
+        counts = (m.group().lower() for m in _COUNT.finditer(text))
+        return {n for n in counts if not _YEAR.match(n)}
     return numbers(text)
 
 
@@ -197,6 +204,39 @@ def _context(history: Sequence[tuple[str, str]]) -> str | None:
     return " ".join(asked) or None
 
 
+def useful_claims(
+    draft: str, question: str, shown: Sequence[Evidence], embedder: Embedder
+) -> list[Claim]:
+    """The verified sentences of the model's draft that answer the question.
+
+    A sentence that only restates the question's words ("the lighthouse was the keeper of the
+    lighthouse") tells the user nothing, however well its words are supported; one that drops
+    the question's subject (most of the question's words its evidence holds) answers something
+    else, however true.
+    """
+    asked = content_terms(question)
+    claims = verify(draft, [e.text for e in shown], embedder)
+
+    def answers(claim: Claim) -> bool:
+        said = content_terms(claim.text)
+        subject = asked & content_terms(shown[claim.evidence - 1].text)
+        kept = len(said & subject) / len(subject) if subject else 1.0
+        return bool(said - asked) and kept >= MIN_SUBJECT_KEPT
+
+    return [c for c in claims if answers(c)]
+
+
+def _first_sentence_fails(
+    draft: str, question: str, shown: Sequence[Evidence], embedder: Embedder
+) -> bool:
+    """Once the draft's first sentence is complete: whether it already fails verification."""
+    spans = sentence_spans(draft)
+    if len(spans) < 2 or len(spans) > 2:
+        return False  # not complete yet, or checked when it was
+    first = draft[spans[0].start : spans[0].end]
+    return not _answers_question(useful_claims(first, question, shown, embedder), shown)
+
+
 def _answers_question(claims: Sequence[Claim], shown: Sequence[Evidence]) -> bool:
     """The verified claims rest on the best sentence (or one as good): a fluent answer built
     on weaker evidence is worse than quoting the best."""
@@ -269,7 +309,7 @@ def answer(
     claims: list[Claim] = []
     if generator is not None and settings.answer.generate:
         yield Status("answering")
-        draft = []
+        draft = ""
         for piece in generator.generate(
             build_messages(question, shown),
             max_tokens=settings.llm.max_tokens,
@@ -277,13 +317,12 @@ def answer(
             stop=STOP,
         ):
             timings.setdefault("first_token_ms", ms())
-            draft.append(piece)
+            draft += piece
             yield Token(piece)
-        claims = verify("".join(draft), [e.text for e in shown], embedder)
-        # A sentence that only restates the question's words ("the lighthouse was the keeper
-        # of the lighthouse") tells the user nothing, however well its words are supported.
-        asked = content_terms(question)
-        claims = [c for c in claims if content_terms(c.text) - asked]
+            if _first_sentence_fails(draft, question, shown, embedder):
+                draft = ""  # no need to hear the rest: the answer will be extractive
+                break
+        claims = useful_claims(draft, question, shown, embedder)
 
     if _answers_question(claims, shown):
         text, citations = _compose(claims, shown)

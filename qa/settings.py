@@ -25,7 +25,7 @@ class RetrievalSettings(_Section):
 
 
 class AnswerSettings(_Section):
-    evidence_sentences: int = Field(3, ge=1, le=10, description="Sentences shown to the model.")
+    evidence_sentences: int = Field(2, ge=1, le=10, description="Sentences shown to the model.")
     min_relevance: float = Field(
         0.33, description="Best sentence relevance below which the answer abstains."
     )
