@@ -9,7 +9,30 @@ from pathlib import Path
 
 from index.errors import QAError, UnreadableFileError, UnsupportedFileError
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_BLOCK_END = "\x1e"  # marks the end of a block element while the text is extracted
+_BLOCKS = [
+    "p",
+    "div",
+    "li",
+    "dt",
+    "dd",
+    "pre",
+    "tr",
+    "br",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "title",
+]
 
 
 @dataclass(frozen=True)
@@ -63,23 +86,53 @@ def discover(paths: Iterable[Path]) -> Iterator[Found]:
             raise QAError(f"{given}: no such file or directory. Check the path and try again.")
 
 
-def load(found: Found) -> Document:
-    """Read a file as UTF-8 exactly as stored (no newline translation), so offsets are exact."""
+def html_text(data: bytes) -> str:
+    """The readable text of an HTML page: one line per block, no scripts or navigation.
+
+    BeautifulSoup decodes the bytes (using the page's declared or detected encoding).
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "head"]):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_after(_BLOCK_END)
+    # Line breaks inside a paragraph are layout, not structure: only blocks end lines.
+    blocks = (" ".join(block.split()) for block in soup.get_text().split(_BLOCK_END))
+    return "\n".join(block for block in blocks if block) + "\n"
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """A file's text as indexed and the SHA-256 of its bytes.
+
+    Text files are read exactly as stored (no newline translation), so offsets are exact;
+    HTML is reduced to its readable text, and offsets refer to that text.
+    """
     try:
-        data = found.path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(
-            f"{found.path}: cannot be read ({exc.strerror}). Fix its permissions or remove it."
+            f"{path}: cannot be read ({exc.strerror}). Fix its permissions or remove it."
         ) from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if path.suffix.lower() in _HTML_SUFFIXES:
+        return html_text(data), digest
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UnreadableFileError(
-            f"{found.path}: not UTF-8 text (byte {exc.start}). "
+            f"{path}: not UTF-8 text (byte {exc.start}). "
             "Convert it to UTF-8 (e.g. `iconv -t utf-8`) or remove it."
         ) from exc
     if "\x00" in text:
         raise UnreadableFileError(
-            f"{found.path}: looks binary (contains NUL bytes). Remove it or convert it to text."
+            f"{path}: looks binary (contains NUL bytes). Remove it or convert it to text."
         )
-    return Document(found.source, found.path, text, hashlib.sha256(data).hexdigest())
+    return text, digest
+
+
+def load(found: Found) -> Document:
+    """Read a found file (see :func:`read_text`)."""
+    text, digest = read_text(found.path)
+    return Document(found.source, found.path, text, digest)

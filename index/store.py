@@ -23,7 +23,8 @@ import numpy as np
 
 from index.chunk import Chunk
 from index.config import IndexSettings
-from index.load import Document
+from index.errors import QAError
+from index.load import Document, read_text
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -299,8 +300,11 @@ class Store:
         return out
 
     def document_text(self, source: str) -> str | None:
-        """The current text of an indexed file, or None when it is gone from disk."""
+        """The current text of an indexed file as indexed, or None when it is gone or unreadable."""
         record = self.files().get(source)
         if record is None or not record.path.is_file():
             return None
-        return record.path.read_bytes().decode("utf-8", errors="replace")
+        try:
+            return read_text(record.path)[0]
+        except QAError:
+            return None

@@ -231,9 +231,9 @@ def build(assistant: Assistant) -> gr.Blocks:
                         elem_id="qa-docs",
                     )
                     files = gr.File(
-                        label="Add documents (.txt, .md)",
+                        label="Add documents (.txt, .md, .html)",
                         file_count="multiple",
-                        file_types=[".txt", ".md", ".markdown"],
+                        file_types=[".txt", ".md", ".markdown", ".html", ".htm"],
                         elem_id="qa-upload",
                     )
                     with gr.Row():

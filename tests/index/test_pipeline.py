@@ -105,3 +105,18 @@ def test_changing_the_chunk_size_never_mixes_vectors(tmp_path: Path, corpus: Pat
     assert other.store.count() == 0  # another fingerprint, another collection
     other.index([corpus])
     assert other.store.count() > 0
+
+
+def test_html_is_indexed_as_its_readable_text(assistant: Assistant, tmp_path: Path) -> None:
+    from tests.conftest import DATA
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "harbour.html").write_bytes((DATA / "harbour.html").read_bytes())
+    assert assistant.index([folder]).added == ["harbour.html"]
+    text = assistant.document_text("harbour.html")
+    assert text is not None
+    assert "The harbour master, Tomas Kell, recorded 412 ship arrivals in 1899." in text
+    assert "tracking" not in text and "Home | About" not in text
+    for c in assistant.store.chunks(list(assistant.store.ids_of("harbour.html"))).values():
+        assert text[c.start : c.end] == c.text
