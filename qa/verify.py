@@ -66,8 +66,9 @@ def supports(claim: str, passage: str, embedder: Embedder | None = None) -> bool
         return False
     if embedder is None:
         return True
-    a, b = embedder.embed_documents([claim, passage])
-    return float(a @ b) >= MIN_SIMILARITY
+    # embed_query caches by text: a claim and a passage are checked again as the draft grows.
+    similarity = embedder.embed_query(claim) @ embedder.embed_query(passage)
+    return float(similarity) >= MIN_SIMILARITY
 
 
 def verify(answer: str, evidence: Sequence[str], embedder: Embedder | None = None) -> list[Claim]:
