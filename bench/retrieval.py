@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import time
 
@@ -82,6 +83,7 @@ def main() -> None:
                 "dense_only": summary_ms(dense),
                 "lexical_only": summary_ms(lexical),
                 "build_s_so_far": round(build_s, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             }
         )
         print(results[-1], flush=True)

@@ -31,6 +31,8 @@ SYSTEM_PROMPT = (
 STOP = ("\n\n", "Question:", "Sources:", "<|im_end|>", "<end_of_turn>")
 NOT_IN_DOCUMENTS = "The documents do not say."
 MIN_SUBJECT_KEPT = 0.75
+MIN_CLAIM_EVIDENCE = 0.8  # a claim's evidence scores at least this share of the best
+MIN_MAIN_EVIDENCE = 0.95  # and one claim rests on the best sentence or one nearly as good
 
 _WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
 _MONTHS = (
@@ -212,7 +214,7 @@ def useful_claims(
     A sentence that only restates the question's words ("the lighthouse was the keeper of the
     lighthouse") tells the user nothing, however well its words are supported; one that drops
     the question's subject (most of the question's words its evidence holds) answers something
-    else, however true.
+    else, however true; so does one resting on a sentence much less relevant than the best.
     """
     asked = content_terms(question)
     claims = verify(draft, [e.text for e in shown], embedder)
@@ -221,27 +223,23 @@ def useful_claims(
         said = content_terms(claim.text)
         subject = asked & content_terms(shown[claim.evidence - 1].text)
         kept = len(said & subject) / len(subject) if subject else 1.0
-        return bool(said - asked) and kept >= MIN_SUBJECT_KEPT
+        relevant = shown[claim.evidence - 1].score >= MIN_CLAIM_EVIDENCE * shown[0].score
+        return bool(said - asked) and kept >= MIN_SUBJECT_KEPT and relevant
 
     return [c for c in claims if answers(c)]
 
 
-def _first_sentence_fails(
-    draft: str, question: str, shown: Sequence[Evidence], embedder: Embedder
-) -> bool:
-    """Once the draft's first sentence is complete: whether it already fails verification."""
+def _complete_first_sentence(draft: str) -> str | None:
+    """The draft's first sentence, once another has begun after it."""
     spans = sentence_spans(draft)
-    if len(spans) < 2 or len(spans) > 2:
-        return False  # not complete yet, or checked when it was
-    first = draft[spans[0].start : spans[0].end]
-    return not _answers_question(useful_claims(first, question, shown, embedder), shown)
+    return draft[spans[0].start : spans[0].end] if len(spans) >= 2 else None
 
 
 def _answers_question(claims: Sequence[Claim], shown: Sequence[Evidence]) -> bool:
     """The verified claims rest on the best sentence (or one as good): a fluent answer built
     on weaker evidence is worse than quoting the best."""
     best = shown[0].score
-    return any(shown[c.evidence - 1].score >= 0.95 * best for c in claims)
+    return any(shown[c.evidence - 1].score >= MIN_MAIN_EVIDENCE * best for c in claims)
 
 
 def answer(
@@ -309,7 +307,7 @@ def answer(
     claims: list[Claim] = []
     if generator is not None and settings.answer.generate:
         yield Status("answering")
-        draft = ""
+        draft, checked = "", False
         for piece in generator.generate(
             build_messages(question, shown),
             max_tokens=settings.llm.max_tokens,
@@ -319,9 +317,11 @@ def answer(
             timings.setdefault("first_token_ms", ms())
             draft += piece
             yield Token(piece)
-            if _first_sentence_fails(draft, question, shown, embedder):
-                draft = ""  # no need to hear the rest: the answer will be extractive
-                break
+            if not checked and (first := _complete_first_sentence(draft)):
+                checked = True
+                if not _answers_question(useful_claims(first, question, shown, embedder), shown):
+                    draft = ""  # no need to hear the rest: the answer will be extractive
+                    break
         claims = useful_claims(draft, question, shown, embedder)
 
     if _answers_question(claims, shown):

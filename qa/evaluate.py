@@ -97,7 +97,8 @@ def _mean(values: Iterable[float | bool | None]) -> float | None:
     return round(sum(kept) / len(kept), 3) if kept else None
 
 
-def _percentiles(values: list[float]) -> tuple[float, float]:
+def percentiles(values: list[float]) -> tuple[float, float]:
+    """The 50th and 95th percentiles of ``values`` (rounded to 0.1)."""
     if len(values) < 2:
         return (values[0], values[0]) if values else (0.0, 0.0)
     cuts = quantiles(values, n=100, method="inclusive")
@@ -108,8 +109,8 @@ def summarize(scores: list[Score]) -> dict[str, Any]:
     """Totals: rates over answerable / unanswerable questions and latency percentiles."""
     answerable = [s for s in scores if s.answerable]
     unanswerable = [s for s in scores if not s.answerable]
-    first = _percentiles([s.first_token_ms for s in scores])
-    total = _percentiles([s.total_ms for s in scores])
+    first = percentiles([s.first_token_ms for s in scores])
+    total = percentiles([s.total_ms for s in scores])
     return {
         "questions": len(scores),
         "answerable": len(answerable),
