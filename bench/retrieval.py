@@ -83,7 +83,7 @@ def main() -> None:
                 "dense_only": summary_ms(dense),
                 "lexical_only": summary_ms(lexical),
                 "build_s_so_far": round(build_s, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             }
         )
         print(results[-1], flush=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from index.chunk import sentence_spans
@@ -20,7 +20,7 @@ from qa.generate import Generator, Message
 from qa.read import Evidence, read
 from qa.retrieve import retrieve
 from qa.settings import Settings
-from qa.text import content_terms, names, numbers
+from qa.text import content_terms, names, numbers, stem
 from qa.verify import Claim, verify
 
 SYSTEM_PROMPT = (
@@ -47,6 +47,8 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+TYPE_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ Event = Status | Token | Answer
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of value the question asks for: ``count``, ``time``, ``number`` or None."""
+    """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``
+    or None."""
     q = question.lower()
     if re.search(r"\bhow many\b", q):
         return "count"
@@ -102,17 +105,49 @@ def expected_type(question: str) -> str | None:
         return "time"
     if re.search(r"\b(how much|what (share|percentage|proportion|percent|amount))\b", q):
         return "number"
+    if re.match(r"\s*who\b", q):
+        return "person"
     return None
 
 
-def typed_values(text: str, kind: str) -> set[str]:
-    """The values of ``kind`` in ``text`` (days, months and years; counts; any numbers)."""
+def _counted(question: str) -> str | None:
+    """The stem of what a "how many" question counts ("soldiers" -> "soldie")."""
+    match = re.search(r"\bhow many\s+([a-z][\w-]*)", question.lower())
+    return stem(match.group(1)) if match else None
+
+
+def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
+    """The values of ``kind`` in ``text``: days, months and years; counts (of ``counted``,
+    when given: the number is followed closely by that word); numbers; full names."""
     if kind == "time":
         return {m.group().lower() for m in _TIME_WORDS.finditer(text)}
     if kind == "count":
-        counts = (m.group().lower() for m in _COUNT.finditer(text))
-        return {n for n in counts if not _YEAR.match(n)}
+        found = set()
+        for m in _COUNT.finditer(text):
+            following = [
+                stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[m.end() : m.end() + 40])
+            ]
+            if not _YEAR.match(m.group()) and (counted is None or counted in following[:3]):
+                found.add(m.group().lower())
+        return found
+    if kind == "person":
+        return {m.group() for m in _FULL_NAME.finditer(text)}
     return numbers(text)
+
+
+def rerank_by_type(question: str, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Raise sentences that hold a value of the kind the question asks for (and that the
+    question does not already give): the classic answer-type check of question answering."""
+    kind = expected_type(question)
+    if kind is None:
+        return list(evidence)
+    given = typed_values(question, kind)
+    counted = _counted(question)
+    raised = [
+        replace(e, score=e.score + TYPE_BONUS) if typed_values(e.text, kind, counted) - given else e
+        for e in evidence
+    ]
+    return sorted(raised, key=lambda e: e.score, reverse=True)
 
 
 def _missing_names(question: str, evidence: Sequence[Evidence]) -> set[str]:
@@ -122,17 +157,23 @@ def _missing_names(question: str, evidence: Sequence[Evidence]) -> set[str]:
 
 
 def should_abstain(question: str, evidence: Sequence[Evidence], settings: Settings) -> bool:
-    """Abstain when no sentence is relevant enough, when the question names something the
-    passages never mention, or when it asks for a kind of value no relevant sentence has."""
-    if not evidence or evidence[0].score < settings.answer.min_relevance:
+    """Abstain when no sentence is relevant enough; when the question names something the
+    passages never mention; when it asks for a count, a time or an amount that no relevant
+    sentence holds; or, for other questions, when the best sentence lacks most of the question's
+    distinctive words and is not a close paraphrase either. (Questions of a kind are judged by
+    their answer, not their words: "which day" rarely appears beside the day.)"""
+    rules = settings.answer
+    if not evidence or evidence[0].score < rules.min_relevance:
         return True
     if _missing_names(question, evidence):
         return True
     kind = expected_type(question)
-    if kind is None:
-        return False
-    relevant = [e for e in evidence if e.score >= settings.answer.min_relevance]
-    return not any(typed_values(e.text, kind) for e in relevant[:3])
+    if kind not in ("count", "time", "number"):
+        best = evidence[0]
+        return best.overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
+    relevant = [e for e in evidence if e.score >= rules.min_relevance]
+    counted = _counted(question)
+    return not any(typed_values(e.text, kind, counted) for e in relevant[:3])
 
 
 def find_conflict(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
@@ -143,7 +184,7 @@ def find_conflict(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence
     for a question without names, they are nearly equally relevant.
     """
     kind = expected_type(question)
-    if kind is None or not evidence:
+    if kind not in ("count", "time", "number") or not evidence:
         return None
     subject = names(question)
     close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
@@ -271,7 +312,7 @@ def answer(
     yield Status("searching")
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
-    evidence = read(question, passages, embedder, context=context)
+    evidence = rerank_by_type(question, read(question, passages, embedder, context=context))
     timings["retrieve_ms"] = ms()
 
     if should_abstain(question, evidence, settings):

@@ -19,7 +19,7 @@ class _Section(BaseModel):
 
 
 class RetrievalSettings(_Section):
-    top_k: int = Field(5, ge=1, le=50, description="Passages handed to the reader.")
+    top_k: int = Field(8, ge=1, le=50, description="Passages handed to the reader.")
     candidates: int = Field(30, ge=1, description="Hits taken from each of dense and lexical.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
 
@@ -28,6 +28,12 @@ class AnswerSettings(_Section):
     evidence_sentences: int = Field(2, ge=1, le=10, description="Sentences shown to the model.")
     min_relevance: float = Field(
         0.33, description="Best sentence relevance below which the answer abstains."
+    )
+    min_overlap: float = Field(
+        0.25, description="Share of the question's distinctive words the best sentence needs…"
+    )
+    paraphrase_relevance: float = Field(
+        0.6, description="…unless its similarity to the question is at least this."
     )
     generate: bool = Field(True, description="Let the model phrase the answer (else extractive).")
 
