@@ -10,6 +10,12 @@ from qa.answer import Answer, Citation
 
 _MARKER = re.compile(r"\[(\d+)\]")
 STATUS_TEXT = {"searching": "Searching the documents…", "answering": "Answering…"}
+MODE_TEXT = {
+    "generated": "Each sentence checked against the passage it cites.",
+    "extractive": "Quoted from the best matching passage.",
+    "conflict": "The documents disagree: both are cited.",
+    "abstained": "Nothing in the documents answers this.",
+}
 
 
 def cite_href(c: Citation) -> str:
@@ -35,7 +41,10 @@ def answer_html(answer: Answer) -> str:
 
     body = _MARKER.sub(chip, html.escape(answer.text, quote=False))
     kind = "qa-abstained" if answer.abstained else f"qa-{answer.mode}"
-    parts = [f'<div class="qa-answer {kind}">{body}</div>']
+    parts = [
+        f'<div class="qa-answer {kind}">{body}</div>',
+        f'<div class="qa-mode">{MODE_TEXT.get(answer.mode, "")}</div>',
+    ]
     if answer.citations:
         parts.append(_source_list("Sources", answer.citations, chips=True))
     if answer.related:

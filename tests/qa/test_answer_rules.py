@@ -1,0 +1,64 @@
+"""The answer rules on hand-made evidence: answer types, abstention, conflicts (no models)."""
+
+from __future__ import annotations
+
+from qa.answer import (
+    Evidence,
+    expected_type,
+    find_conflict,
+    rerank_by_type,
+    should_abstain,
+    typed_values,
+)
+from qa.settings import Settings
+
+
+def ev(text: str, score: float, source: str = "a.txt", overlap: float = 0.5) -> Evidence:
+    return Evidence(source, 0, len(text), 1, text, score, score, overlap)
+
+
+def test_expected_types() -> None:
+    assert expected_type("How many ships arrived?") == "count"
+    assert expected_type("On which day did Rutte speak?") == "time"
+    assert expected_type("What share of spending was it?") == "number"
+    assert expected_type("Who is the spokesman?") == "person"
+    assert expected_type("What did China urge?") is None
+
+
+def test_counts_must_count_the_asked_noun() -> None:
+    text = "They raised budgets to 5 percent in 2024, and 412 ships arrived."
+    assert typed_values(text, "count", "ship") == {"412"}
+    assert typed_values(text, "count", "soldie") == set()
+    assert typed_values("Dozens of ships", "count", "ship") == {"dozens"}
+
+
+def test_sentences_with_the_asked_kind_of_value_rise() -> None:
+    evidence = [
+        ev("The spokesman spoke at length.", 0.6),
+        ev("Spokesman Guo Jiakun said so.", 0.55),
+    ]
+    ranked = rerank_by_type("Who is the spokesman?", evidence)
+    assert ranked[0].text.startswith("Spokesman Guo Jiakun")
+
+
+def test_abstains_on_an_unknown_name_and_a_missing_count() -> None:
+    settings = Settings()
+    evidence = [ev("NATO members raised spending to 5 percent of GDP.", 0.6)]
+    assert should_abstain("What did France spend?", evidence, settings)
+    assert should_abstain("How many member states does NATO have?", evidence, settings)
+    assert not should_abstain("What did NATO members raise?", evidence, settings)
+
+
+def test_abstains_when_the_best_sentence_misses_the_question() -> None:
+    settings = Settings()
+    weak = [ev("China raised its budget to $314 billion.", 0.4, overlap=0.1)]
+    assert should_abstain("What is the population of China?", weak, settings)
+
+
+def test_different_days_in_different_files_are_a_conflict() -> None:
+    a = ev("Mark Rutte spoke on Tuesday at the forum.", 0.5, "a.txt")
+    b = ev("Rutte's claim on Wednesday drew a reply.", 0.45, "b.txt")
+    assert find_conflict("On which day did Rutte speak?", [a, b]) == (a, b)
+    same = ev("Rutte spoke on Tuesday, it said.", 0.45, "b.txt")
+    assert find_conflict("On which day did Rutte speak?", [a, same]) is None
+    assert find_conflict("What did Rutte say?", [a, b]) is None
