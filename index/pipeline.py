@@ -133,6 +133,8 @@ def _embed_and_write(
     progress: Progress | None,
 ) -> None:
     """Embed across files in large groups (small files alone would make tiny batches)."""
+    if progress and total:
+        progress(0, total)
     group: list[_Pending] = []
     size = 0
     for item in pending:

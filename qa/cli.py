@@ -68,20 +68,21 @@ def _report(report: IndexReport) -> None:
         raise IndexingError(report.failures)
 
 
-def _progress_bar() -> Callable[[int, int], None]:
-    from tqdm import tqdm
+class _ProgressBar:
+    """A tqdm bar for indexing, opened on the first report (shown on a terminal only)."""
 
-    bar: dict[str, Any] = {}
+    def __init__(self) -> None:
+        self._bar: Any = None
 
-    def update(done: int, total: int) -> None:
-        if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, unit="chunk", desc="embedding", disable=None)
-        bar["bar"].n = done
-        bar["bar"].refresh()
+    def __call__(self, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if self._bar is None:
+            self._bar = tqdm(total=total, unit="sentence", desc="embedding", disable=None)
+        self._bar.n = done
+        self._bar.refresh()
         if done >= total:
-            bar["bar"].close()
-
-    return update
+            self._bar.close()
 
 
 class _Group(click.Group):
@@ -110,7 +111,7 @@ def index_cmd(paths: tuple[Path, ...], index_dir: Path | None) -> None:
     """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed."""
     settings = _settings(index_dir)
     assistant = Assistant(settings)
-    _report(assistant.index(paths or (settings.seeds_dir,), progress=_progress_bar()))
+    _report(assistant.index(paths or (settings.seeds_dir,), progress=_ProgressBar()))
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
