@@ -148,8 +148,8 @@ def build(assistant: Assistant) -> gr.Blocks:
             selected="source"
         )
 
-    def upload(files: list[str] | None, progress: gr.Progress | None = None) -> tuple[Any, ...]:
-        progress = progress or gr.Progress()
+    # Gradio tracks a handler's progress through a gr.Progress() default argument.
+    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         if not files:
             raise gr.Error("Choose one or more .txt or .md files to upload.")
 
@@ -174,8 +174,7 @@ def build(assistant: Assistant) -> gr.Blocks:
             raise gr.Error(str(exc)) from exc
         return (*_documents(assistant), f"Deleted {source} ({removed} chunks).")
 
-    def reindex(progress: gr.Progress | None = None) -> tuple[Any, ...]:
-        progress = progress or gr.Progress()
+    def reindex(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         report = assistant.reindex(
             progress=lambda d, t: progress((d, max(t, 1)), desc="Embedding", unit="sentences")
         )
