@@ -129,3 +129,16 @@ def test_any_gguf_in_models_is_offered_and_resolves(tmp_path: Path) -> None:
     assert resolve_model("tiny.gguf", folder) == folder / "tiny.gguf"
     assert resolve_model("tiny", folder) == folder / "tiny.gguf"
     assert resolve_model(str(folder / "tiny.gguf"), tmp_path) == folder / "tiny.gguf"
+
+
+def test_a_gguf_dropped_into_models_answers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from qa.models import resolve_model
+
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / "my-model.gguf").symlink_to(resolve_model("smollm2", ROOT / "models"))
+    monkeypatch.setenv("QA_MODELS_DIR", str(folder))
+    result = CliRunner().invoke(main, ["ask", "--json", "--model", "my-model.gguf", NATO_QUESTION])
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout.splitlines()[-1])
+    assert "55" in obj["answer"] and obj["citations"]
