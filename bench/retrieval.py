@@ -14,11 +14,12 @@ import random
 import resource
 import shutil
 import time
+from typing import Any
 
 from bench.common import WORK, Timer, build_corpus, save, summary_ms
 from index.chunk import sentence_spans
 from index.config import IndexSettings
-from index.embed import load_embedder
+from index.embed import Embedder, load_embedder
 from index.load import discover
 from index.pipeline import index_paths
 from index.store import Store
@@ -38,20 +39,57 @@ def queries(store: Store, n: int, seed: int = 7) -> list[str]:
     return picked[:n]
 
 
+def measure(store: Store, embedder: Embedder, n_queries: int) -> dict[str, Any]:
+    """Time whole retrievals, and the dense and lexical queries alone, on ``store`` as it is."""
+    retrieval = RetrievalSettings()
+    asked = queries(store, n_queries)
+    timings = []
+    for q in asked:
+        start = time.perf_counter()
+        retrieve(f"{q} ", store, embedder, retrieval)  # a fresh string: no query-cache hit
+        timings.append((time.perf_counter() - start) * 1000)
+    dense, lexical = [], []
+    for q in asked[:50]:
+        vector = embedder.embed_query(q)
+        start = time.perf_counter()
+        store.dense(vector, retrieval.candidates)
+        dense.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        store.lexical(q, retrieval.candidates)
+        lexical.append((time.perf_counter() - start) * 1000)
+    return {
+        "chunks": store.count(),
+        "retrieve": summary_ms(timings),
+        "dense_only": summary_ms(dense),
+        "lexical_only": summary_ms(lexical),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--existing", action="store_true", help="only time queries on the index already built"
+    )
     args = parser.parse_args()
 
     settings = IndexSettings()
-    corpus = build_corpus()
     index_dir = WORK / "retrieval-index"
-    shutil.rmtree(index_dir, ignore_errors=True)
-    store = Store(index_dir, settings)
     embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
     embedder.embed_query("warm up")
-    retrieval = RetrievalSettings()
+    if args.existing:
+        result = measure(Store(index_dir, settings), embedder, args.queries)
+        save(
+            "retrieval-existing",
+            {"command": "python -m bench.retrieval --existing", "sizes": [result]},
+        )
+        return
+
+    corpus = build_corpus()
+    shutil.rmtree(index_dir, ignore_errors=True)
+    store = Store(index_dir, settings)
     files = [f.path for f in discover([corpus])]
     results, added, build_s = [], 0, 0.0
     for size in sorted(args.sizes):
@@ -61,39 +99,11 @@ def main() -> None:
                 index_paths(batch, store, embedder, settings)
             build_s += t.seconds
             added += len(batch)
-        asked = queries(store, args.queries)
-        timings = []
-        for q in asked:
-            start = time.perf_counter()
-            retrieve(f"{q} ", store, embedder, retrieval)  # a fresh string: no query-cache hit
-            timings.append((time.perf_counter() - start) * 1000)
-        dense, lexical = [], []
-        for q in asked[:50]:
-            vector = embedder.embed_query(q)
-            start = time.perf_counter()
-            store.dense(vector, retrieval.candidates)
-            dense.append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
-            store.lexical(q, retrieval.candidates)
-            lexical.append((time.perf_counter() - start) * 1000)
-        results.append(
-            {
-                "chunks": store.count(),
-                "retrieve": summary_ms(timings),
-                "dense_only": summary_ms(dense),
-                "lexical_only": summary_ms(lexical),
-                "build_s_so_far": round(build_s, 1),
-                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            }
-        )
+        results.append({**measure(store, embedder, args.queries), "build_s": round(build_s, 1)})
         print(results[-1], flush=True)
+    command = ["--sizes", *map(str, args.sizes), "--queries", str(args.queries)]
     save(
-        "retrieval",
-        {
-            "command": "python -m bench.retrieval "
-            + " ".join(["--sizes", *map(str, args.sizes), "--queries", str(args.queries)]),
-            "sizes": results,
-        },
+        "retrieval", {"command": "python -m bench.retrieval " + " ".join(command), "sizes": results}
     )
 
 
