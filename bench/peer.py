@@ -21,10 +21,9 @@ from typing import Any
 from bench.common import ROOT, WORK, save, summary_ms
 from index.embed import load_embedder
 from qa.assistant import Assistant
-from qa.evaluate import _matches, load_questions
+from qa.evaluate import judge, load_questions
 from qa.models import resolve_model
 from qa.settings import Settings
-from qa.text import strip_markers
 
 DEFAULT_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
 
@@ -111,24 +110,20 @@ def main() -> None:
         start = time.perf_counter()
         answer = ours.ask_final(item["question"])
         ours_ms = (time.perf_counter() - start) * 1000
-        correct = not answer.abstained and _matches(item["answers"], strip_markers(answer.text))
-        grounded = correct and any(
-            c.source in item["sources"] and _matches(item["evidence"], c.text)
-            for c in answer.citations
-        )
+        cited = [(c.source, c.text) for c in answer.citations]
+        _, grounded = judge(item, answer.text, cited, answer.abstained)
         rows["ours"].setdefault("ms", []).append(ours_ms)
         rows["ours"].setdefault("grounded", []).append(grounded)
 
         start = time.perf_counter()
         response = engine.query(item["question"])
         peer_ms = (time.perf_counter() - start) * 1000
-        text = strip_markers(str(response))
-        correct = _matches(item["answers"], text)
-        grounded = correct and any(
-            Path(n.node.metadata.get("file_name", "")).name in item["sources"]
-            and _matches(item["evidence"], n.node.get_content())
+        text = str(response)
+        cited = [
+            (Path(n.node.metadata.get("file_name", "")).name, n.node.get_content())
             for n in response.source_nodes
-        )
+        ]
+        _, grounded = judge(item, text, cited)
         rows["peer"].setdefault("ms", []).append(peer_ms)
         rows["peer"].setdefault("grounded", []).append(grounded)
         print(f"{item['id']}: ours {ours_ms:.0f} ms, peer {peer_ms:.0f} ms — {text[:80]!r}")

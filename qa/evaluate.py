@@ -62,17 +62,27 @@ def exact_spans(answer: Answer, assistant: Assistant) -> bool:
     return True
 
 
+def judge(
+    item: dict[str, Any], text: str, cited: Iterable[tuple[str, str]], abstained: bool = False
+) -> tuple[bool, bool]:
+    """Whether an answer is correct and grounded, by the question file's rules: correct when an
+    ``answers`` pattern matches its text (markers removed); grounded when also one of its cited
+    ``(source, text)`` pairs comes from a listed source and matches an ``evidence`` pattern."""
+    correct = not abstained and _matches(item["answers"], strip_markers(text))
+    sources = set(item.get("sources", []))
+    evidence = item.get("evidence", item["answers"])
+    grounded = correct and any(s in sources and _matches(evidence, t) for s, t in cited)
+    return correct, grounded
+
+
 def score(item: dict[str, Any], answer: Answer, assistant: Assistant) -> Score:
     """Score one answer against its question's expectations."""
     answerable = item.get("answerable", True)
     sources = set(item.get("sources", []))
     correct = grounded = precision = recall = None
     if answerable:
-        correct = not answer.abstained and _matches(item["answers"], strip_markers(answer.text))
-        grounded = correct and any(
-            c.source in sources and _matches(item.get("evidence", item["answers"]), c.text)
-            for c in answer.citations
-        )
+        cited = [(c.source, c.text) for c in answer.citations]
+        correct, grounded = judge(item, answer.text, cited, answer.abstained)
         if answer.citations:
             precision = sum(c.source in sources for c in answer.citations) / len(answer.citations)
         recall = any(e.source in sources for e in answer.evidence)
