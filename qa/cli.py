@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from index.errors import IndexingError, QAError
 from index.pipeline import IndexReport
-from qa.answer import Answer
+from qa.answer import Answer, Citation
 from qa.assistant import Assistant
 from qa.settings import Settings
 
@@ -114,21 +114,19 @@ def index_cmd(paths: tuple[Path, ...], index_dir: Path | None) -> None:
     _report(assistant.index(paths or (settings.seeds_dir,), progress=_ProgressBar()))
 
 
+def _span(c: Citation) -> dict[str, Any]:
+    return {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
+
+
 def answer_json(answer: Answer) -> dict[str, Any]:
     """The JSON contract of ``qa ask --json``."""
     return {
         "question": answer.question,
         "answer": answer.text,
-        "citations": [
-            {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
-            for c in answer.citations
-        ],
+        "citations": [_span(c) for c in answer.citations],
         "abstained": answer.abstained,
         "mode": answer.mode,
-        "related": [
-            {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
-            for c in answer.related
-        ],
+        "related": [_span(c) for c in answer.related],
         "timings": {
             key: answer.timings.get(key, 0.0)
             for key in ("retrieve_ms", "first_token_ms", "total_ms")
