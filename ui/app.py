@@ -183,6 +183,7 @@ def build(assistant: Assistant) -> gr.Blocks:
     def set_pref(prefs: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
         return {**prefs, key: value}
 
+    rows, _ = _documents(assistant)
     with gr.Blocks(title="qa · cited answers", analytics_enabled=False) as demo:
         prefs = gr.State(defaults)
         gr.HTML(
@@ -225,7 +226,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                 with gr.Tab("Documents", id="documents"):
                     table = gr.Dataframe(
                         headers=["Document", "Chunks", "Characters", "Indexed"],
-                        value=_documents(assistant)[0],
+                        value=rows,
                         interactive=False,
                         elem_id="qa-docs",
                     )
@@ -238,7 +239,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                     with gr.Row():
                         chosen = gr.Dropdown(
                             label="Document",
-                            choices=[r.source for r in assistant.documents()],
+                            choices=[row[0] for row in rows],
                             elem_id="qa-doc-choice",
                             scale=3,
                         )
