@@ -96,7 +96,7 @@ def main() -> None:
         while store.count() < size and added < len(files):
             batch = files[added : added + 10]
             with Timer() as t:
-                index_paths(batch, store, embedder, settings)
+                index_paths(batch, store, embedder, settings, root=corpus)
             build_s += t.seconds
             added += len(batch)
         results.append({**measure(store, embedder, args.queries), "build_s": round(build_s, 1)})

@@ -15,6 +15,10 @@ class UnsupportedFileError(QAError):
     """A file whose type the ingestion does not handle."""
 
 
+class DuplicateNameError(QAError):
+    """A file whose source name belongs to another indexed file."""
+
+
 class NoIndexError(QAError):
     """Asking before anything was indexed."""
 

@@ -61,19 +61,27 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Found]:
+def discover(paths: Iterable[Path], root: Path | None = None) -> Iterator[Found]:
     """Yield the supported files under each path (a directory, walked recursively, or a file).
 
-    Raises QAError for a path that does not exist and for an explicitly named file of an
-    unsupported type; unsupported and hidden files inside a directory are skipped.
+    A file's source name is its path relative to ``root`` when given (every path must then
+    lie under it), else relative to the directory it was found in, or its bare name when the
+    file is named itself. Raises QAError for a path that does not exist, one outside ``root``,
+    and an explicitly named file of an unsupported type; unsupported and hidden files inside a
+    directory are skipped.
     """
+    base = root.expanduser().resolve() if root is not None else None
     for given in paths:
         path = given.expanduser().resolve()
+        if base is not None and base != path and base not in path.parents:
+            raise QAError(
+                f"{given}: not under the root {root}. Name a root that contains every path."
+            )
         if path.is_dir():
             for file in sorted(path.rglob("*")):
                 supported = file.suffix.lower() in SUPPORTED_SUFFIXES
                 if supported and file.is_file() and not _hidden(file, path):
-                    yield Found(file, path)
+                    yield Found(file, base or path)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -81,7 +89,7 @@ def discover(paths: Iterable[Path]) -> Iterator[Found]:
                     f"{given}: unsupported file type {path.suffix or '(none)'!r}; "
                     f"supported: {kinds}. Convert it to text first."
                 )
-            yield Found(path, path.parent)
+            yield Found(path, base or path.parent)
         else:
             raise QAError(f"{given}: no such file or directory. Check the path and try again.")
 

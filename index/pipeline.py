@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +12,9 @@ import numpy as np
 from index.chunk import Chunk, chunk
 from index.config import IndexSettings
 from index.embed import Embedder
-from index.errors import QAError
+from index.errors import DuplicateNameError, QAError
 from index.load import Document, Found, discover, load
-from index.store import Store, chunk_ids
+from index.store import FileRecord, Store, chunk_ids
 
 Progress = Callable[[int, int], None]
 """Called with (sentences embedded so far, sentences to embed)."""
@@ -56,8 +57,11 @@ def index_paths(
     embedder: Embedder,
     settings: IndexSettings,
     progress: Progress | None = None,
+    root: Path | None = None,
 ) -> IndexReport:
     """Index the supported files under ``paths``; drop indexed files that are gone from them.
+
+    Sources are named relative to ``root`` when given (see :func:`index.load.discover`).
 
     Unchanged files (same SHA-256) cost a hash; changed files keep the vectors of chunks whose
     text did not change. A file that cannot be read is reported in ``failures`` and whatever
@@ -67,7 +71,7 @@ def index_paths(
     report = IndexReport()
     indexed = store.files()
     roots = [p.expanduser().resolve() for p in paths if p.is_dir()]
-    found: list[Found] = list(discover(paths))
+    found: list[Found] = list(discover(paths, root))
     seen = {f.path for f in found}
     for record in indexed.values():
         if _under(record.path, roots) and record.path not in seen:
@@ -101,13 +105,21 @@ def _update(
     progress: Progress | None,
 ) -> IndexReport:
     indexed = store.files()
+    names_of: dict[Path, list[str]] = {}
+    for record in indexed.values():
+        names_of.setdefault(record.path, []).append(record.source)
     pending: list[_Pending] = []
+    renamed: list[str] = []  # former names of files now indexed under another name
+    claimed: dict[str, Path] = {}
     for item in found:
         try:
+            _check_name(item, indexed.get(item.source), claimed)
             doc = load(item)
         except QAError as exc:
             report.failures.append(exc)
             continue
+        claimed[doc.source] = doc.path
+        renamed += [name for name in names_of.get(doc.path, []) if name != doc.source]
         previous = indexed.get(doc.source)
         if previous and previous.sha256 == doc.sha256 and previous.path == doc.path:
             report.unchanged += 1
@@ -121,7 +133,25 @@ def _update(
 
     total = sum(len(p.sentences) for p in pending)
     _embed_and_write(pending, store, embedder, total, report, progress)
+    for name in renamed:
+        store.delete_file(name)
+        report.removed.append(name)
     return report
+
+
+def _check_name(item: Found, previous: FileRecord | None, claimed: dict[str, Path]) -> None:
+    """Refuse a file whose source name already belongs to another file that still exists:
+    indexing it would silently replace that document."""
+    other = claimed.get(item.source)
+    if other is None and previous is not None and previous.path != item.path:
+        other = previous.path if previous.path.is_file() else None
+    if other is not None and other != item.path:
+        common = Path(os.path.commonpath([other, item.path]))
+        raise DuplicateNameError(
+            f"{item.path}: a document named {item.source!r} is already indexed from {other}. "
+            f"Index from a common folder to keep both (qa index --root {common} ...), "
+            "or rename one."
+        )
 
 
 def _embed_and_write(

@@ -49,9 +49,14 @@ class Assistant:
     def models(self) -> list[str]:
         return available_models(self.settings.models_dir)
 
-    def index(self, paths: Iterable[Path], progress: Progress | None = None) -> IndexReport:
+    def index(
+        self,
+        paths: Iterable[Path],
+        progress: Progress | None = None,
+        root: Path | None = None,
+    ) -> IndexReport:
         """Index ``paths`` (see :func:`index.pipeline.index_paths`)."""
-        return index_paths(paths, self.store, self.embedder, self.settings.index, progress)
+        return index_paths(paths, self.store, self.embedder, self.settings.index, progress, root)
 
     def reindex(self, progress: Progress | None = None) -> IndexReport:
         """Re-read every indexed file: changed ones are updated, deleted ones removed."""

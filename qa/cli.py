@@ -106,12 +106,17 @@ def main() -> None:
 
 @main.command("index")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Name documents by their path relative to this folder (default: the folder given).",
+)
 @common_options
-def index_cmd(paths: tuple[Path, ...], index_dir: Path | None) -> None:
+def index_cmd(paths: tuple[Path, ...], root: Path | None, index_dir: Path | None) -> None:
     """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed."""
     settings = _settings(index_dir)
     assistant = Assistant(settings)
-    _report(assistant.index(paths or (settings.seeds_dir,), progress=_ProgressBar()))
+    _report(assistant.index(paths or (settings.seeds_dir,), progress=_ProgressBar(), root=root))
 
 
 def _span(c: Citation) -> dict[str, Any]:

@@ -120,3 +120,47 @@ def test_html_is_indexed_as_its_readable_text(assistant: Assistant, tmp_path: Pa
     assert "tracking" not in text and "Home | About" not in text
     for c in assistant.store.chunks(list(assistant.store.ids_of("harbour.html"))).values():
         assert text[c.start : c.end] == c.text
+
+
+def _two_folders_with_notes(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "team-a", tmp_path / "team-b"
+    for folder, year in ((first, 1871), (second, 1902)):
+        folder.mkdir()
+        (folder / "notes.txt").write_text(f"The harbour light was lit in {year}.", encoding="utf-8")
+    return first, second
+
+
+def test_a_same_named_file_from_another_folder_never_replaces_a_document(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    first, second = _two_folders_with_notes(tmp_path)
+    assistant.index([first])
+    before = _ids(assistant)
+    report = assistant.index([second])
+    assert report.added == report.updated == []
+    (failure,) = report.failures
+    message = str(failure)
+    assert str(second / "notes.txt") in message and str(first / "notes.txt") in message
+    assert f"--root {tmp_path}" in message
+    assert _ids(assistant) == before
+    assert "1871" in (assistant.document_text("notes.txt") or "")
+
+
+def test_a_root_names_documents_so_same_named_files_both_stay(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    first, second = _two_folders_with_notes(tmp_path)
+    report = assistant.index([first, second / "notes.txt"], root=tmp_path)
+    assert sorted(report.added) == ["team-a/notes.txt", "team-b/notes.txt"]
+    assert "1902" in (assistant.document_text("team-b/notes.txt") or "")
+    with pytest.raises(QAError, match=r"not under the root"):
+        assistant.index([first], root=second)
+
+
+def test_a_moved_file_takes_over_its_name(assistant: Assistant, tmp_path: Path) -> None:
+    first, second = _two_folders_with_notes(tmp_path)
+    assistant.index([first])
+    (first / "notes.txt").unlink()
+    report = assistant.index([second])
+    assert report.updated == ["notes.txt"] and not report.failures
+    assert "1902" in (assistant.document_text("notes.txt") or "")

@@ -79,6 +79,23 @@ def test_index_names_a_bad_file_and_exits_non_zero(tmp_path: Path) -> None:
     assert "good.txt" in docs.output and "bad.txt" not in docs.output
 
 
+def test_index_root_keeps_same_named_files_apart(tmp_path: Path) -> None:
+    for team in ("a", "b"):
+        (tmp_path / team).mkdir()
+        (tmp_path / team / "notes.txt").write_text(f"Team {team} notes.", encoding="utf-8")
+    clash = CliRunner().invoke(main, ["index", str(tmp_path / "a"), str(tmp_path / "b")])
+    assert clash.exit_code == 1
+    assert f"Index from a common folder to keep both (qa index --root {tmp_path}" in clash.output
+    both = CliRunner().invoke(main, ["index", "--root", str(tmp_path), str(tmp_path)])
+    assert both.exit_code == 0, both.output
+    docs = CliRunner().invoke(main, ["docs"]).output
+    # a/notes.txt, first indexed as notes.txt, now goes by its new name only
+    assert sorted(line.split("\t")[0] for line in docs.splitlines()) == [
+        "a/notes.txt",
+        "b/notes.txt",
+    ]
+
+
 def test_an_unknown_model_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ask", "--model", "nope.gguf", NATO_QUESTION])
     assert result.exit_code != 0
