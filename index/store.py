@@ -248,7 +248,7 @@ class Store:
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         """The ``n`` nearest chunks by cosine similarity, best first."""
-        if n <= 0 or self._collection.count() == 0:
+        if n <= 0:
             return []
         result = self._collection.query(
             query_embeddings=[vector], n_results=n, include=["distances"]
