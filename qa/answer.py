@@ -135,17 +135,38 @@ def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
     return numbers(text)
 
 
-def rerank_by_type(question: str, evidence: Sequence[Evidence]) -> list[Evidence]:
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for, worked out once: the kind of value (see
+    :func:`expected_type`), what a "how many" question counts, and the values of that kind the
+    question itself gives (which answer nothing)."""
+
+    question: str
+    kind: str | None
+    counted: str | None = None
+    given: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, question: str) -> Asked:
+        kind = expected_type(question)
+        if kind is None:
+            return cls(question, None)
+        return cls(question, kind, _counted(question), frozenset(typed_values(question, kind)))
+
+    def values(self, text: str) -> set[str]:
+        """The values of the asked kind in ``text`` that the question does not give."""
+        if self.kind is None:
+            return set()
+        return typed_values(text, self.kind, self.counted) - self.given
+
+
+def rerank_by_type(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
     """Raise sentences that hold a value of the kind the question asks for (and that the
     question does not already give): the classic answer-type check of question answering."""
-    kind = expected_type(question)
-    if kind is None:
+    if asked.kind is None:
         return list(evidence)
-    given = typed_values(question, kind)
-    counted = _counted(question)
     raised = [
-        replace(e, score=e.score + TYPE_BONUS) if typed_values(e.text, kind, counted) - given else e
-        for e in evidence
+        replace(e, score=e.score + TYPE_BONUS) if asked.values(e.text) else e for e in evidence
     ]
     return sorted(raised, key=lambda e: e.score, reverse=True)
 
@@ -156,7 +177,7 @@ def _missing_names(question: str, evidence: Sequence[Evidence]) -> set[str]:
     return {n for n in names(question) if n not in text}
 
 
-def should_abstain(question: str, evidence: Sequence[Evidence], settings: Settings) -> bool:
+def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Settings) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
     passages never mention; when it asks for a count, a time or an amount that no relevant
     sentence holds; or, for other questions, when the best sentence lacks most of the question's
@@ -165,34 +186,31 @@ def should_abstain(question: str, evidence: Sequence[Evidence], settings: Settin
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
         return True
-    if _missing_names(question, evidence):
+    if _missing_names(asked.question, evidence):
         return True
-    kind = expected_type(question)
-    if kind not in ("count", "time", "number"):
+    if asked.kind not in ("count", "time", "number"):
         best = evidence[0]
         return best.overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
     relevant = [e for e in evidence if e.score >= rules.min_relevance]
-    counted = _counted(question)
-    return not any(typed_values(e.text, kind, counted) for e in relevant[:3])
+    return not any(asked.values(e.text) for e in relevant[:3])
 
 
-def find_conflict(question: str, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
+def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
     """Two relevant sentences from different files that give different values of the kind the
-    question asks for (the day something happened, an amount).
+    question asks for (the day something happened, an amount, a count of the asked noun).
 
     Both must be about the question's subject: they mention every name the question does, or,
     for a question without names, they are nearly equally relevant.
     """
-    kind = expected_type(question)
-    if kind not in ("count", "time", "number") or not evidence:
+    if asked.kind not in ("count", "time", "number") or not evidence:
         return None
-    subject = names(question)
+    subject = names(asked.question)
     close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
     for a, b in combinations(close, 2):
         if a.source == b.source:
             continue
         about_it = _mention_all(subject, a, b) if subject else b.score >= 0.85 * a.score
-        va, vb = typed_values(a.text, kind), typed_values(b.text, kind)
+        va, vb = asked.values(a.text), asked.values(b.text)
         if about_it and va and vb and not va & vb:
             return a, b
     return None
@@ -219,10 +237,10 @@ def _compose(claims: Sequence[Claim], shown: Sequence[Evidence]) -> tuple[str, l
     return " ".join(parts), citations
 
 
-def _values_text(e: Evidence, kind: str) -> str:
+def _values_text(e: Evidence, asked: Asked) -> str:
     """The values a sentence gives, as written in it: "Tuesday", "55% and 2024"."""
     shown = []
-    for value in sorted(typed_values(e.text, kind)):
+    for value in sorted(asked.values(e.text)):
         match = re.search(rf"\b{re.escape(value)}\b", e.text, re.IGNORECASE)
         shown.append(match.group() if match else value)
     return " and ".join(shown)
@@ -312,10 +330,11 @@ def answer(
     yield Status("searching")
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
-    evidence = rerank_by_type(question, read(question, passages, embedder, context=context))
+    asked = Asked.of(question)
+    evidence = rerank_by_type(asked, read(question, passages, embedder, context=context))
     timings["retrieve_ms"] = ms()
 
-    if should_abstain(question, evidence, settings):
+    if should_abstain(asked, evidence, settings):
         related = tuple(_citation(i, e) for i, e in enumerate(evidence[:3], 1))
         yield done(
             text=NOT_IN_DOCUMENTS,
@@ -327,10 +346,9 @@ def answer(
         )
         return
 
-    if conflict := find_conflict(question, evidence):
+    if conflict := find_conflict(asked, evidence):
         a, b = conflict
-        kind = expected_type(question) or "number"
-        said = [_values_text(a, kind), _values_text(b, kind)]
+        said = [_values_text(a, asked), _values_text(b, asked)]
         text = (
             f"The sources differ: {a.source} says {said[0]} [1], while {b.source} says "
             f"{said[1]} [2]."

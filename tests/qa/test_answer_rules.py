@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa.answer import (
+    Asked,
     Evidence,
     expected_type,
     find_conflict,
@@ -37,28 +38,42 @@ def test_sentences_with_the_asked_kind_of_value_rise() -> None:
         ev("The spokesman spoke at length.", 0.6),
         ev("Spokesman Guo Jiakun said so.", 0.55),
     ]
-    ranked = rerank_by_type("Who is the spokesman?", evidence)
+    ranked = rerank_by_type(Asked.of("Who is the spokesman?"), evidence)
     assert ranked[0].text.startswith("Spokesman Guo Jiakun")
 
 
 def test_abstains_on_an_unknown_name_and_a_missing_count() -> None:
     settings = Settings()
     evidence = [ev("NATO members raised spending to 5 percent of GDP.", 0.6)]
-    assert should_abstain("What did France spend?", evidence, settings)
-    assert should_abstain("How many member states does NATO have?", evidence, settings)
-    assert not should_abstain("What did NATO members raise?", evidence, settings)
+    assert should_abstain(Asked.of("What did France spend?"), evidence, settings)
+    assert should_abstain(Asked.of("How many member states does NATO have?"), evidence, settings)
+    assert not should_abstain(Asked.of("What did NATO members raise?"), evidence, settings)
 
 
 def test_abstains_when_the_best_sentence_misses_the_question() -> None:
     settings = Settings()
     weak = [ev("China raised its budget to $314 billion.", 0.4, overlap=0.1)]
-    assert should_abstain("What is the population of China?", weak, settings)
+    assert should_abstain(Asked.of("What is the population of China?"), weak, settings)
 
 
 def test_different_days_in_different_files_are_a_conflict() -> None:
     a = ev("Mark Rutte spoke on Tuesday at the forum.", 0.5, "a.txt")
     b = ev("Rutte's claim on Wednesday drew a reply.", 0.45, "b.txt")
-    assert find_conflict("On which day did Rutte speak?", [a, b]) == (a, b)
+    assert find_conflict(Asked.of("On which day did Rutte speak?"), [a, b]) == (a, b)
     same = ev("Rutte spoke on Tuesday, it said.", 0.45, "b.txt")
-    assert find_conflict("On which day did Rutte speak?", [a, same]) is None
-    assert find_conflict("What did Rutte say?", [a, b]) is None
+    assert find_conflict(Asked.of("On which day did Rutte speak?"), [a, same]) is None
+    assert find_conflict(Asked.of("What did Rutte say?"), [a, b]) is None
+
+
+def test_a_count_conflict_compares_counts_of_the_asked_noun_only() -> None:
+    a = ev("In 2024, 412 ships arrived at the harbour.", 0.5, "a.txt")
+    b = ev("In 2025, 412 ships arrived and 30 crews left.", 0.48, "b.txt")
+    assert find_conflict(Asked.of("How many ships arrived?"), [a, b]) is None
+    c = ev("Some 390 ships arrived at the harbour.", 0.48, "b.txt")
+    assert find_conflict(Asked.of("How many ships arrived?"), [a, c]) == (a, c)
+
+
+def test_values_the_question_gives_answer_nothing() -> None:
+    asked = Asked.of("When will members reach the 5% of GDP agreed in 2025?")
+    assert asked.values("In 2025 members agreed to 5% of GDP.") == set()
+    assert asked.values("By 2035 members must spend 5% of GDP.") == {"2035"}
