@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +22,15 @@ class IndexSettings(BaseModel):
     )
     chunk_chars: int = Field(600, ge=100, description="Largest chunk, in characters.")
     overlap_sentences: int = Field(1, ge=0, description="Sentences repeated between chunks.")
-    embed_batch_size: int = Field(32, ge=1, description="Chunks encoded per batch.")
+    embed_batch_size: int = Field(32, ge=1, description="Sentences encoded per batch.")
+    embed_backend: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="onnx: the model exported once to ONNX Runtime (same vectors, faster on "
+        "CPU; models it cannot export use torch); torch: sentence-transformers as is.",
+    )
+    cache_dir: Path | None = Field(
+        None, description="Where exported models are kept (default ~/.cache/qa-assistant)."
+    )
     chroma_url: str | None = Field(
         None, description="A Chroma server (http://host:port); local files when unset."
     )

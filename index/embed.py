@@ -1,7 +1,9 @@
-"""Embedders: sentence-transformers for real, behind a two-method protocol."""
+"""Embedders: a sentence-transformers model (run by ONNX Runtime or torch) behind a
+two-method protocol."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -13,6 +15,9 @@ import numpy as np
 
 from index.config import BUNDLED_EMBEDDER
 from index.errors import ModelNotFoundError
+from index.onnx_embedder import OnnxUnavailableError, default_cache_dir, load_onnx_embedder
+
+log = logging.getLogger(__name__)
 
 # Nothing may reach a model hub: the weights ship in a package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -39,16 +44,27 @@ def bundled_model_path() -> Path:
         ) from exc
 
 
-class SentenceTransformerEmbedder:
-    """all-MiniLM-L6-v2 (or any sentence-transformers folder), run on the CPU."""
+def model_folder(model: str) -> Path:
+    """The sentence-transformers folder of ``model``: the bundled name or a path."""
+    path = bundled_model_path() if model == BUNDLED_EMBEDDER else Path(model)
+    if not path.is_dir():
+        raise ModelNotFoundError(
+            f"embedding model folder not found: {path}. "
+            "Give a sentence-transformers folder or use the bundled one."
+        )
+    return path
 
-    def __init__(self, model: str = BUNDLED_EMBEDDER, batch_size: int = 32) -> None:
-        path = bundled_model_path() if model == BUNDLED_EMBEDDER else Path(model)
-        if not path.is_dir():
-            raise ModelNotFoundError(
-                f"embedding model folder not found: {path}. "
-                "Give a sentence-transformers folder or use the bundled one."
-            )
+
+class Encoder(Protocol):
+    """What a loaded model does: unit-length vectors for a batch of texts."""
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 (or any sentence-transformers folder), run by torch on the CPU."""
+
+    def __init__(self, folder: Path, batch_size: int = 32) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
@@ -56,9 +72,8 @@ class SentenceTransformerEmbedder:
         hf_logging.disable_progress_bar()
 
         torch.set_num_threads(os.cpu_count() or 1)
-        self.name = model
         self.batch_size = batch_size
-        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self._model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -72,40 +87,59 @@ class SentenceTransformerEmbedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
-    def embed_query(self, text: str) -> np.ndarray:
-        # Retrieval and the reader both need the question's vector: encode it once.
-        return self._cached_query(text)
-
-    @lru_cache(maxsize=256)  # noqa: B019 - one embedder per process, kept for its lifetime
-    def _cached_query(self, text: str) -> np.ndarray:
-        vector = self.embed_documents([text])[0]
-        vector.setflags(write=False)
-        return vector
-
     @property
     def dimension(self) -> int:
         return int(self._model.get_sentence_embedding_dimension() or 0)
 
 
 @cache
-def _loaded(model: str, batch_size: int) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(model, batch_size)
+def _loaded(model: str, batch_size: int, backend: str, cache_dir: Path | None) -> Encoder:
+    folder = model_folder(model)
+    if backend == "onnx":
+        try:
+            return load_onnx_embedder(folder, batch_size, cache_dir or default_cache_dir())
+        except OnnxUnavailableError as exc:
+            log.warning("%s: encoding with torch, not ONNX Runtime (%s)", model, exc)
+    return SentenceTransformerEmbedder(folder, batch_size)
 
 
 class LazyEmbedder:
-    """Loads the model on first use: re-indexing an unchanged corpus never needs it."""
+    """Loads the model on first use: re-indexing an unchanged corpus never needs it.
 
-    def __init__(self, model: str = BUNDLED_EMBEDDER, batch_size: int = 32) -> None:
+    ``backend`` "onnx" runs the model under ONNX Runtime (exported once into ``cache_dir``,
+    same vectors, faster on CPU) and falls back to torch for models it cannot export.
+    """
+
+    def __init__(
+        self,
+        model: str = BUNDLED_EMBEDDER,
+        batch_size: int = 32,
+        backend: str = "onnx",
+        cache_dir: Path | None = None,
+    ) -> None:
         self.name = model
-        self._batch_size = batch_size
+        self._key = (model, batch_size, backend, cache_dir)
+
+    @property
+    def encoder(self) -> Encoder:
+        return _loaded(*self._key)
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        return _loaded(self.name, self._batch_size).embed_documents(texts)
+        return self.encoder.embed_documents(texts)
 
+    # Retrieval and the reader both need the question's vector: encode it once.
+    @lru_cache(maxsize=256)  # noqa: B019 - embedders live as long as the process
     def embed_query(self, text: str) -> np.ndarray:
-        return _loaded(self.name, self._batch_size).embed_query(text)
+        vector = self.embed_documents([text])[0]
+        vector.setflags(write=False)
+        return vector
 
 
-def load_embedder(model: str = BUNDLED_EMBEDDER, batch_size: int = 32) -> Embedder:
+def load_embedder(
+    model: str = BUNDLED_EMBEDDER,
+    batch_size: int = 32,
+    backend: str = "onnx",
+    cache_dir: Path | None = None,
+) -> Embedder:
     """The embedder for ``model``; one loaded model per process, loaded when first needed."""
-    return LazyEmbedder(model, batch_size)
+    return LazyEmbedder(model, batch_size, backend, cache_dir)

@@ -30,7 +30,10 @@ class Assistant:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return load_embedder(self.settings.index.embed_model, self.settings.index.embed_batch_size)
+        index = self.settings.index
+        return load_embedder(
+            index.embed_model, index.embed_batch_size, index.embed_backend, index.cache_dir
+        )
 
     def generator(self, model: str | None = None) -> Generator:
         """The generator for ``model`` (default: the configured one), loaded once."""

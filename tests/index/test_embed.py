@@ -1,0 +1,84 @@
+"""The embedder under ONNX Runtime gives sentence-transformers' vectors (real model)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import index.onnx_embedder as onnx_embedder
+from index.chunk import sentence_spans
+from index.embed import SentenceTransformerEmbedder, bundled_model_path, load_embedder
+from index.onnx_embedder import OnnxEmbedder, OnnxUnavailableError, load_onnx_embedder
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def torch_embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder(bundled_model_path())
+
+
+def _seed_sentences() -> list[str]:
+    sentences = []
+    for file in sorted((ROOT / "seeds").glob("*.txt")):
+        text = file.read_text(encoding="utf-8")
+        sentences += [text[s.start : s.end] for s in sentence_spans(text)]
+    return sentences
+
+
+def test_onnx_vectors_are_the_torch_vectors(torch_embedder: SentenceTransformerEmbedder) -> None:
+    embedder = load_embedder(backend="onnx")
+    assert isinstance(embedder.encoder, OnnxEmbedder)  # type: ignore[attr-defined]
+    texts = [*_seed_sentences(), "", "x" * 5000]
+    onnx = embedder.embed_documents(texts)
+    torch = torch_embedder.embed_documents(texts)
+    assert onnx.shape == torch.shape == (len(texts), 384)
+    assert float((onnx * torch).sum(axis=1).min()) > 0.9999
+    assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
+    assert embedder.embed_documents([]).shape == (0, 384)
+
+
+def test_the_export_is_made_once_and_reused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = bundled_model_path()
+    load_onnx_embedder(folder, 32, tmp_path)
+    (exported,) = tmp_path.glob("*.onnx")
+    assert not list(tmp_path.glob("*.part"))
+
+    def no_export(*args: object) -> None:
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(onnx_embedder, "_export", no_export)
+    again = load_onnx_embedder(folder, 32, tmp_path)
+    assert again.embed_documents(["still here"]).shape == (1, 384)
+    assert list(tmp_path.glob("*.onnx")) == [exported]
+
+
+def _copy_of_the_model(target: Path) -> Path:
+    """The bundled model folder, its large files linked rather than copied."""
+    source = bundled_model_path()
+    for file in source.rglob("*"):
+        if file.is_file():
+            out = target / file.relative_to(source)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if file.stat().st_size > 1_000_000:
+                out.symlink_to(file)
+            else:
+                shutil.copy(file, out)
+    return target
+
+
+def test_a_model_it_cannot_compute_falls_back_to_torch(tmp_path: Path) -> None:
+    folder = _copy_of_the_model(tmp_path / "cls-model")
+    pooling = folder / "1_Pooling" / "config.json"
+    config = json.loads(pooling.read_text())
+    config.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    pooling.write_text(json.dumps(config))
+    with pytest.raises(OnnxUnavailableError, match="not mean pooling"):
+        load_onnx_embedder(folder, 32, tmp_path / "cache")
+    embedder = load_embedder(str(folder), backend="onnx", cache_dir=tmp_path / "cache")
+    assert isinstance(embedder.encoder, SentenceTransformerEmbedder)  # type: ignore[attr-defined]
+    assert embedder.embed_query("The harbour light.").shape == (384,)
+    assert not (tmp_path / "cache").exists()
