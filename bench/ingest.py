@@ -4,7 +4,8 @@
 
 Both sides run in one process, one after the other, so a noisy machine skews both alike:
 `qa index` (chunking, hashing, encoding, Chroma and FTS5 writes) into a fresh index, and
-`SentenceTransformer.encode` of the same chunk texts with the same batch size.
+`SentenceTransformer.encode` (torch) of the same chunk texts with the same batch size; also the
+same texts through the ONNX Runtime encoder `qa index` uses, and `qa index` with torch.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def main() -> None:
 
     embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
     embedder.embed_query("warm up")
+    torch = load_embedder(settings.embed_model, settings.embed_batch_size, backend="torch")
+    torch.embed_query("warm up")
     texts = [
         c.text
         for f in discover([subset])
@@ -65,7 +68,12 @@ def main() -> None:
     with Timer() as again:
         unchanged = index_paths([subset], store, embedder, settings)
     with Timer() as raw:
+        torch.embed_documents(texts)
+    with Timer() as raw_onnx:
         embedder.embed_documents(texts)
+    shutil.rmtree(index_dir, ignore_errors=True)
+    with Timer() as ingest_torch:
+        index_paths([subset], Store(index_dir, settings), torch, settings)
 
     save(
         "ingest",
@@ -78,6 +86,9 @@ def main() -> None:
             "ingest_s": round(ingest.seconds, 2),
             "raw_encode_chunks_s": round(raw.seconds, 2),
             "ingest_over_raw_encode": round(ingest.seconds / raw.seconds, 3),
+            "raw_encode_chunks_onnx_s": round(raw_onnx.seconds, 2),
+            "ingest_torch_s": round(ingest_torch.seconds, 2),
+            "ingest_torch_over_raw_encode": round(ingest_torch.seconds / raw.seconds, 3),
             "reindex_unchanged_s": round(again.seconds, 3),
             "reindex_over_ingest": round(again.seconds / ingest.seconds, 4),
             "reindex_embedded": unchanged.embedded,
