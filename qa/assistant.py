@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from index.embed import Embedder, load_embedder
-from index.errors import NoIndexError, QAError, UnsupportedFileError
+from index.errors import DuplicateNameError, NoIndexError, QAError, UnsupportedFileError
 from index.load import SUPPORTED_SUFFIXES
 from index.pipeline import IndexReport, Progress, index_paths, reindex
 from index.store import FileRecord, Store
@@ -75,6 +75,14 @@ class Assistant:
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
                 raise UnsupportedFileError(
                     f"{file.name}: unsupported file type; supported: {kinds}"
+                )
+        indexed = self.store.files()
+        for file in files:
+            held = indexed.get(file.name)
+            if held and held.path != (folder / file.name).resolve() and held.path.is_file():
+                raise DuplicateNameError(
+                    f"{file.name}: a document of that name is already indexed from {held.path}. "
+                    "Rename the file and add it again."
                 )
         copies = []
         for file in files:

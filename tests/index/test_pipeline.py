@@ -164,3 +164,17 @@ def test_a_moved_file_takes_over_its_name(assistant: Assistant, tmp_path: Path) 
     report = assistant.index([second])
     assert report.updated == ["notes.txt"] and not report.failures
     assert "1902" in (assistant.document_text("notes.txt") or "")
+
+
+def test_an_upload_named_like_an_indexed_document_is_refused_before_copying(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    first, second = _two_folders_with_notes(tmp_path)
+    assistant.index([first])
+    with pytest.raises(QAError, match=r"notes\.txt: a document of that name .* Rename the file"):
+        assistant.add_files([second / "notes.txt"])
+    assert not (assistant.settings.index_dir / "documents" / "notes.txt").exists()
+    assert "1871" in (assistant.document_text("notes.txt") or "")
+    (tmp_path / "other.txt").write_text("Another note.", encoding="utf-8")
+    assert assistant.add_files([tmp_path / "other.txt"]).added == ["other.txt"]
+    assert assistant.add_files([tmp_path / "other.txt"]).unchanged == 1  # the same upload again
