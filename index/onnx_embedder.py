@@ -21,13 +21,13 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-_FORMAT = "onnx-1"  # part of the cache key: bump when the export changes
+_FORMAT = "onnx-2"  # part of the cache key: bump when the export changes
 _TRANSFORMER = "sentence_transformers.models.Transformer"
 _POOLING = "sentence_transformers.models.Pooling"
 _NORMALIZE = "sentence_transformers.models.Normalize"
 # Short, long (truncated), accented and mixed-case text: where tokenisation could diverge.
 PROBES = (
-    "Hello.",
+    "  Hello.\n",
     "NATO's combined military expenditure was 55% of the global total in 2024.",
     "Ünïcode façade – naïve café, 北京 and ‘quotes’.",
     " ".join(["The harbour light was lit in 1871 and automated decades later."] * 40),
@@ -106,7 +106,8 @@ class OnnxEmbedder:
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         for start in range(0, len(order), self.batch_size):
             rows = order[start : start + self.batch_size]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in rows])
+            # sentence-transformers strips the texts before tokenising them
+            encodings = self._tokenizer.encode_batch([texts[i].strip() for i in rows])
             feed = {
                 "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
                 "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
