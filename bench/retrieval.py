@@ -48,14 +48,6 @@ def measure(store: Store, embedder: Embedder, n_queries: int) -> dict[str, Any]:
         start = time.perf_counter()
         retrieve(f"{q} ", store, embedder, retrieval)  # a fresh string: no query-cache hit
         timings.append((time.perf_counter() - start) * 1000)
-    sequential = []  # the same work one step after another, as before the overlap
-    for q in asked:
-        start = time.perf_counter()
-        best = [cid for cid, _ in store.dense(embedder.embed_query(f"{q}  "), retrieval.candidates)]
-        best += [cid for cid, _ in store.lexical(q, retrieval.candidates)]
-        store.chunks(best[: retrieval.top_k])
-        store.units(best[: retrieval.top_k])
-        sequential.append((time.perf_counter() - start) * 1000)
     dense, lexical = [], []
     for q in asked[:50]:
         vector = embedder.embed_query(q)
@@ -68,7 +60,6 @@ def measure(store: Store, embedder: Embedder, n_queries: int) -> dict[str, Any]:
     return {
         "chunks": store.count(),
         "retrieve": summary_ms(timings),
-        "sequential": summary_ms(sequential),
         "dense_only": summary_ms(dense),
         "lexical_only": summary_ms(lexical),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from index.embed import Embedder
 from index.store import Store, Unit
 from qa.settings import RetrievalSettings
-
-_LEXICAL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lexical")
 
 
 @dataclass(frozen=True)
@@ -45,18 +42,12 @@ def retrieve(
     "Chinese Foreign Ministry spokesman said that NATO's combined military expenditure was 55% ..."
     """
     queries = [(query, 1.0)] + ([(context, 0.5)] if context else [])
-    # BM25 runs inside SQLite, which releases the GIL: it overlaps the embedding and the
-    # dense search instead of following them.
-    lexical_runs = _LEXICAL.submit(
-        lambda: [store.lexical(text, settings.candidates) for text, _ in queries]
-    )
-    dense_runs = [
-        store.dense(embedder.embed_query(text), settings.candidates) for text, _ in queries
-    ]
     fused: dict[str, float] = defaultdict(float)
     dense_scores: dict[str, float] = {}
     lexical_scores: dict[str, float] = {}
-    for (_, weight), dense, lexical in zip(queries, dense_runs, lexical_runs.result(), strict=True):
+    for text, weight in queries:
+        dense = store.dense(embedder.embed_query(text), settings.candidates)
+        lexical = store.lexical(text, settings.candidates)
         for ranking, scores in ((dense, dense_scores), (lexical, lexical_scores)):
             for rank, (cid, score) in enumerate(ranking):
                 fused[cid] += weight / (settings.rrf_k + rank + 1)
