@@ -71,9 +71,10 @@ def main() -> None:
         torch.embed_documents(texts)
     with Timer() as raw_onnx:
         embedder.embed_documents(texts)
-    shutil.rmtree(index_dir, ignore_errors=True)
+    torch_dir = WORK / "ingest-index-torch"  # Chroma keeps the first index's files open
+    shutil.rmtree(torch_dir, ignore_errors=True)
     with Timer() as ingest_torch:
-        index_paths([subset], Store(index_dir, settings), torch, settings)
+        index_paths([subset], Store(torch_dir, settings), torch, settings)
 
     save(
         "ingest",
