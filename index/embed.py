@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -92,8 +93,16 @@ class SentenceTransformerEmbedder:
         return int(self._model.get_sentence_embedding_dimension() or 0)
 
 
-@cache
+_LOADING = threading.Lock()  # one load (and at most one export) at a time
+
+
 def _loaded(model: str, batch_size: int, backend: str, cache_dir: Path | None) -> Encoder:
+    with _LOADING:
+        return _load(model, batch_size, backend, cache_dir)
+
+
+@cache
+def _load(model: str, batch_size: int, backend: str, cache_dir: Path | None) -> Encoder:
     folder = model_folder(model)
     if backend == "onnx":
         try:

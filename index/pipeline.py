@@ -150,7 +150,7 @@ def _check_name(item: Found, previous: FileRecord | None, claimed: dict[str, Pat
         raise DuplicateNameError(
             f"{item.path}: a document named {item.source!r} is already indexed from {other}. "
             f"Index from a common folder to keep both (qa index --root {common} ...), "
-            "or rename one."
+            f"rename one, or remove the indexed one first (qa remove {item.source})."
         )
 
 
