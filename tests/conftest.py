@@ -17,6 +17,15 @@ DATA = Path(__file__).resolve().parent / "data"
 NATO_QUESTION = "What share of global spending did China attribute to NATO?"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test session exports the ONNX embedder afresh (so the export is always tested),
+    outside the user's cache; `qa` processes the tests start inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QA_INDEX__CACHE_DIR", str(tmp_path_factory.mktemp("model-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _own_index_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the working directory's index."""

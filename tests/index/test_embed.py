@@ -13,6 +13,7 @@ import index.onnx_embedder as onnx_embedder
 from index.chunk import sentence_spans
 from index.embed import SentenceTransformerEmbedder, bundled_model_path, load_embedder
 from index.onnx_embedder import OnnxEmbedder, OnnxUnavailableError, load_onnx_embedder
+from qa.settings import Settings
 from tests.conftest import ROOT
 
 
@@ -30,7 +31,9 @@ def _seed_sentences() -> list[str]:
 
 
 def test_onnx_vectors_are_the_torch_vectors(torch_embedder: SentenceTransformerEmbedder) -> None:
-    embedder = load_embedder(backend="onnx")
+    cache = Settings().index.cache_dir
+    assert cache is not None  # the session's own, never the user's
+    embedder = load_embedder(backend="onnx", cache_dir=cache)
     assert isinstance(embedder.encoder, OnnxEmbedder)  # type: ignore[attr-defined]
     texts = [*_seed_sentences(), "", "x" * 5000]
     onnx = embedder.embed_documents(texts)
@@ -39,6 +42,7 @@ def test_onnx_vectors_are_the_torch_vectors(torch_embedder: SentenceTransformerE
     assert float((onnx * torch).sum(axis=1).min()) > 0.9999
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
     assert embedder.embed_documents([]).shape == (0, 384)
+    assert len(list(cache.glob("*.onnx"))) == 1
 
 
 def test_the_export_is_made_once_and_reused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
