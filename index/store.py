@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -298,6 +298,15 @@ class Store:
             vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
             out.setdefault(cid, []).append(Unit(start, end, vector))
         return out
+
+    def mentions(self, source: str, words: Iterable[str]) -> bool:
+        """Whether the indexed text of ``source`` contains each of ``words`` (lower case)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT group_concat(text, ' ') FROM chunks WHERE source = ?", (source,)
+            ).fetchone()
+        text = (row[0] or "").lower().replace("’", "'")
+        return all(word in text for word in words)
 
     def document_text(self, source: str) -> str | None:
         """The current text of an indexed file as indexed, or None when it is gone or unreadable."""

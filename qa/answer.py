@@ -171,6 +171,29 @@ def rerank_by_type(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]
     return sorted(raised, key=lambda e: e.score, reverse=True)
 
 
+def about_the_subject(asked: Asked, evidence: Sequence[Evidence], store: Store) -> list[Evidence]:
+    """The sentences from documents that mention every name the question does.
+
+    In a large collection a sentence can share the question's other words while its document is
+    about something else entirely; such a sentence is no evidence about the question's subject.
+    """
+    subject = names(asked.question)
+    if not subject:
+        return list(evidence)
+    about = {source for source in {e.source for e in evidence} if store.mentions(source, subject)}
+    return [e for e in evidence if e.source in about]
+
+
+def _topic_share(question: str, sentence: str) -> float | None:
+    """The share of the question's content words, its names aside, that ``sentence`` holds
+    (None when the question is all names). The names only say whom a question is about; a
+    sentence that merely names the same people answers nothing about the rest."""
+    terms = content_terms(question) - {stem(n) for n in names(question)}
+    if not terms:
+        return None
+    return len(terms & content_terms(sentence)) / len(terms)
+
+
 def _missing_names(question: str, evidence: Sequence[Evidence]) -> set[str]:
     """Names in the question that none of the retrieved sentences mention."""
     text = " ".join(e.text for e in evidence).lower().replace("’", "'")
@@ -190,7 +213,9 @@ def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Setting
         return True
     if asked.kind not in ("count", "time", "number"):
         best = evidence[0]
-        return best.overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
+        topic = _topic_share(asked.question, best.text)
+        overlap = best.overlap if topic is None else min(best.overlap, topic)
+        return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
     relevant = [e for e in evidence if e.score >= rules.min_relevance]
     return not any(asked.values(e.text) for e in relevant[:3])
 
@@ -331,11 +356,12 @@ def answer(
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
     asked = Asked.of(question)
-    evidence = rerank_by_type(asked, read(question, passages, embedder, context=context))
+    read_all = rerank_by_type(asked, read(question, passages, embedder, context=context))
+    evidence = about_the_subject(asked, read_all, store)
     timings["retrieve_ms"] = ms()
 
     if should_abstain(asked, evidence, settings):
-        related = tuple(_citation(i, e) for i, e in enumerate(evidence[:3], 1))
+        related = tuple(_citation(i, e) for i, e in enumerate(read_all[:3], 1))
         yield done(
             text=NOT_IN_DOCUMENTS,
             citations=(),

@@ -99,3 +99,21 @@ def test_every_answer_sentence_is_verified_against_its_citation(assistant: Assis
         assert answer.citations and all(
             c.text in _file_text(assistant, c.source) for c in answer.citations
         )
+
+
+def test_distractor_documents_do_not_answer_for_the_subject(tmp_path, corpus) -> None:  # type: ignore[no-untyped-def]
+    """A document that shares a question's topic words but not its subject is no evidence."""
+    from qa.settings import Settings
+
+    (corpus / "ai-notes.txt").write_text(
+        "Artificial intelligence systems can now write code and summarise reports. "
+        "Researchers said artificial intelligence will change how offices work.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
+    assistant.index([corpus])
+    answer = assistant.ask_final("What did Rutte say about artificial intelligence?")
+    assert answer.abstained, answer.text
+    assert not answer.citations
+    kept = assistant.ask_final(NATO_QUESTION)
+    assert not kept.abstained and "55" in kept.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qa.answer import (
     Asked,
     Evidence,
+    about_the_subject,
     expected_type,
     find_conflict,
     rerank_by_type,
@@ -77,3 +78,32 @@ def test_values_the_question_gives_answer_nothing() -> None:
     asked = Asked.of("When will members reach the 5% of GDP agreed in 2025?")
     assert asked.values("In 2025 members agreed to 5% of GDP.") == set()
     assert asked.values("By 2035 members must spend 5% of GDP.") == {"2035"}
+
+
+class _Documents:
+    """A stand-in for the store's ``mentions``: which words each document contains."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+
+    def mentions(self, source: str, words: set[str]) -> bool:
+        return all(w in self.texts[source].lower() for w in words)
+
+
+def test_only_documents_about_the_subject_give_evidence() -> None:
+    rutte = ev("Rutte said the bloc must spend more.", 0.5, "nato.txt")
+    topic = ev("Artificial intelligence will change offices.", 0.6, "ai.txt")
+    store = _Documents({"nato.txt": "Mark Rutte spoke.", "ai.txt": "About AI only."})
+    asked = Asked.of("What did Rutte say about artificial intelligence?")
+    assert about_the_subject(asked, [topic, rutte], store) == [rutte]  # type: ignore[arg-type]
+    unnamed = Asked.of("what about artificial intelligence?")
+    assert about_the_subject(unnamed, [topic, rutte], store) == [topic, rutte]  # type: ignore[arg-type]
+
+
+def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
+    settings = Settings()
+    asked = Asked.of("What did Rutte say about artificial intelligence?")
+    names_only = [ev("Rutte said the bloc must spend more.", 0.5, overlap=0.6)]
+    assert should_abstain(asked, names_only, settings)
+    on_topic = [ev("Rutte said artificial intelligence is a risk.", 0.5, overlap=0.6)]
+    assert not should_abstain(asked, on_topic, settings)
