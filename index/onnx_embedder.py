@@ -67,13 +67,15 @@ def _max_length(folder: Path) -> int:
     return int(config.get("max_seq_length") or 512)
 
 
-def _cache_key(folder: Path) -> str:
-    """Changes when any file of the model folder does."""
-    digest = hashlib.sha1(f"{_FORMAT}\0{folder.resolve()}".encode())
+def _cache_name(folder: Path) -> tuple[str, str]:
+    """(the prefix every export of this folder has, the file name of its current export): the
+    name changes when any file of the folder does."""
+    prefix = f"{folder.name}-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:8]}-"
+    digest = hashlib.sha1(_FORMAT.encode())
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         stat = file.stat()
         digest.update(f"\0{file.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
+    return prefix, f"{prefix}{digest.hexdigest()[:16]}.onnx"
 
 
 class OnnxEmbedder:
@@ -128,9 +130,13 @@ def load_onnx_embedder(folder: Path, batch_size: int, cache_dir: Path) -> OnnxEm
     or its vectors differ from sentence-transformers'.
     """
     _max_length(folder)
-    target = cache_dir / f"{folder.name}-{_cache_key(folder)}.onnx"
+    prefix, name = _cache_name(folder)
+    target = cache_dir / name
     if not target.is_file():
         _export(folder, target, batch_size)
+        for stale in cache_dir.glob(f"{prefix}*.onnx"):  # exports of the folder's old files
+            if stale != target:
+                stale.unlink(missing_ok=True)
     return OnnxEmbedder(folder, target, batch_size)
 
 

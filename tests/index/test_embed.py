@@ -60,6 +60,17 @@ def test_the_export_is_made_once_and_reused(tmp_path: Path, monkeypatch) -> None
     assert list(tmp_path.glob("*.onnx")) == [exported]
 
 
+def test_a_changed_model_folder_replaces_its_old_export(tmp_path: Path) -> None:
+    folder = _copy_of_the_model(tmp_path / "model")
+    cache = tmp_path / "cache"
+    load_onnx_embedder(folder, 32, cache)
+    (old,) = cache.glob("*.onnx")
+    (folder / "README.md").write_text("A retrained model.", encoding="utf-8")
+    load_onnx_embedder(folder, 32, cache)
+    (new,) = cache.glob("*.onnx")
+    assert new != old
+
+
 def _copy_of_the_model(target: Path) -> Path:
     """The bundled model folder, its large files linked rather than copied."""
     source = bundled_model_path()
