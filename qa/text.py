@@ -10,9 +10,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[-'’][A-Za-z]+)*")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
-# Words that often open a sentence without naming anything.
+# Words that often open a sentence or a request without naming anything.
 _STARTERS = frozenset(
-    "according also although however in last meanwhile separately some yes no not one".split()
+    "according also although however in last meanwhile separately some yes no not one "
+    "describe explain list name summarize summarise give show find identify compare please "
+    "should may might must".split()
 )
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 

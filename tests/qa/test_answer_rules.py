@@ -13,6 +13,7 @@ from qa.answer import (
     typed_values,
 )
 from qa.settings import Settings
+from qa.text import names
 
 
 def ev(text: str, score: float, source: str = "a.txt", overlap: float = 0.5) -> Evidence:
@@ -107,3 +108,9 @@ def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     assert should_abstain(asked, names_only, settings)
     on_topic = [ev("Rutte said artificial intelligence is a risk.", 0.5, overlap=0.6)]
     assert not should_abstain(asked, on_topic, settings)
+
+
+def test_names_are_capitalised_words_not_a_request_or_question_opener() -> None:
+    assert names("Describe what Guo said about NATO’s summit.") == {"guo", "nato"}
+    assert names("Should NATO stop?") == {"nato"}
+    assert names("Rutte spoke on Tuesday.") == {"rutte", "tuesday"}
