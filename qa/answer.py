@@ -137,21 +137,24 @@ def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
 
 @dataclass(frozen=True)
 class Asked:
-    """What a question asks for, worked out once: the kind of value (see
-    :func:`expected_type`), what a "how many" question counts, and the values of that kind the
-    question itself gives (which answer nothing)."""
+    """What a question asks for, worked out once: the names it is about (its subject), the kind
+    of value (see :func:`expected_type`), what a "how many" question counts, and the values of
+    that kind the question itself gives (which answer nothing)."""
 
     question: str
+    subject: frozenset[str]
     kind: str | None
     counted: str | None = None
     given: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Asked:
+        subject = frozenset(names(question))
         kind = expected_type(question)
         if kind is None:
-            return cls(question, None)
-        return cls(question, kind, _counted(question), frozenset(typed_values(question, kind)))
+            return cls(question, subject, None)
+        given = frozenset(typed_values(question, kind))
+        return cls(question, subject, kind, _counted(question), given)
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""
@@ -177,27 +180,27 @@ def about_the_subject(asked: Asked, evidence: Sequence[Evidence], store: Store) 
     In a large collection a sentence can share the question's other words while its document is
     about something else entirely; such a sentence is no evidence about the question's subject.
     """
-    subject = names(asked.question)
-    if not subject:
+    if not asked.subject:
         return list(evidence)
-    about = {source for source in {e.source for e in evidence} if store.mentions(source, subject)}
+    sources = {e.source for e in evidence}
+    about = {source for source in sources if store.mentions(source, asked.subject)}
     return [e for e in evidence if e.source in about]
 
 
-def _topic_share(question: str, sentence: str) -> float | None:
+def _topic_share(asked: Asked, sentence: str) -> float | None:
     """The share of the question's content words, its names aside, that ``sentence`` holds
     (None when the question is all names). The names only say whom a question is about; a
     sentence that merely names the same people answers nothing about the rest."""
-    terms = content_terms(question) - {stem(n) for n in names(question)}
+    terms = content_terms(asked.question) - {stem(n) for n in asked.subject}
     if not terms:
         return None
     return len(terms & content_terms(sentence)) / len(terms)
 
 
-def _missing_names(question: str, evidence: Sequence[Evidence]) -> set[str]:
+def _missing_names(asked: Asked, evidence: Sequence[Evidence]) -> set[str]:
     """Names in the question that none of the retrieved sentences mention."""
     text = " ".join(e.text for e in evidence).lower().replace("’", "'")
-    return {n for n in names(question) if n not in text}
+    return {n for n in asked.subject if n not in text}
 
 
 def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Settings) -> bool:
@@ -209,11 +212,11 @@ def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Setting
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
         return True
-    if _missing_names(asked.question, evidence):
+    if _missing_names(asked, evidence):
         return True
     if asked.kind not in ("count", "time", "number"):
         best = evidence[0]
-        topic = _topic_share(asked.question, best.text)
+        topic = _topic_share(asked, best.text)
         overlap = best.overlap if topic is None else min(best.overlap, topic)
         return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
     relevant = [e for e in evidence if e.score >= rules.min_relevance]
@@ -229,7 +232,7 @@ def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence,
     """
     if asked.kind not in ("count", "time", "number") or not evidence:
         return None
-    subject = names(asked.question)
+    subject = asked.subject
     close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
     for a, b in combinations(close, 2):
         if a.source == b.source:
@@ -241,7 +244,7 @@ def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence,
     return None
 
 
-def _mention_all(subject: set[str], *sentences: Evidence) -> bool:
+def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:
     return all(n in s.text.lower() for s in sentences for n in subject)
 
 
