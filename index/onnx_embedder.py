@@ -82,7 +82,9 @@ class OnnxEmbedder:
     """Tokenise with the model's own tokenizer.json, run the exported transformer, mean-pool
     over real tokens and normalise: what sentence-transformers computes, without torch."""
 
-    def __init__(self, folder: Path, onnx_file: Path, batch_size: int = 32) -> None:
+    def __init__(
+        self, folder: Path, onnx_file: Path, max_length: int, batch_size: int = 32
+    ) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -91,7 +93,7 @@ class OnnxEmbedder:
         pad = _read_json(folder / "tokenizer_config.json").get("pad_token") or "[PAD]"
         pad_id = tokenizer.token_to_id(pad if isinstance(pad, str) else pad.get("content"))
         tokenizer.enable_padding(pad_id=pad_id or 0, pad_token=str(pad))
-        tokenizer.enable_truncation(_max_length(folder))
+        tokenizer.enable_truncation(max_length)
         self._tokenizer = tokenizer
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1
@@ -129,18 +131,18 @@ def load_onnx_embedder(folder: Path, batch_size: int, cache_dir: Path) -> OnnxEm
     Raises OnnxUnavailableError when the model is not of a supported shape, the export fails
     or its vectors differ from sentence-transformers'.
     """
-    _max_length(folder)
+    max_length = _max_length(folder)
     prefix, name = _cache_name(folder)
     target = cache_dir / name
     if not target.is_file():
-        _export(folder, target, batch_size)
+        _export(folder, target, max_length)
         for stale in cache_dir.glob(f"{prefix}*.onnx"):  # exports of the folder's old files
             if stale != target:
                 stale.unlink(missing_ok=True)
-    return OnnxEmbedder(folder, target, batch_size)
+    return OnnxEmbedder(folder, target, max_length, batch_size)
 
 
-def _export(folder: Path, target: Path, batch_size: int) -> None:
+def _export(folder: Path, target: Path, max_length: int) -> None:
     import inspect
 
     try:
@@ -185,7 +187,7 @@ def _export(folder: Path, target: Path, batch_size: int) -> None:
                 dynamo=False,
             )
         expected = model.encode(list(PROBES), normalize_embeddings=True, show_progress_bar=False)
-        got = OnnxEmbedder(folder, partial, batch_size).embed_documents(PROBES)
+        got = OnnxEmbedder(folder, partial, max_length).embed_documents(PROBES)
         cosine = float((np.asarray(expected) * got).sum(axis=1).min())
         if cosine < MIN_COSINE:
             raise OnnxUnavailableError(f"exported vectors differ (cosine {cosine:.6f})")
