@@ -139,12 +139,18 @@ def _update(
     return report
 
 
+def name_holder(record: FileRecord | None, path: Path) -> Path | None:
+    """The other file, still on disk, whose indexed document has the name ``path`` would take
+    (None when the name is free for it: unused, already ``path``'s, or its file is gone)."""
+    if record is None or record.path == path or not record.path.is_file():
+        return None
+    return record.path
+
+
 def _check_name(item: Found, previous: FileRecord | None, claimed: dict[str, Path]) -> None:
     """Refuse a file whose source name already belongs to another file that still exists:
     indexing it would silently replace that document."""
-    other = claimed.get(item.source)
-    if other is None and previous is not None and previous.path != item.path:
-        other = previous.path if previous.path.is_file() else None
+    other = claimed.get(item.source) or name_holder(previous, item.path)
     if other is not None and other != item.path:
         common = Path(os.path.commonpath([other, item.path]))
         raise DuplicateNameError(

@@ -10,7 +10,7 @@ from pathlib import Path
 from index.embed import Embedder, load_embedder
 from index.errors import DuplicateNameError, NoIndexError, QAError, UnsupportedFileError
 from index.load import SUPPORTED_SUFFIXES
-from index.pipeline import IndexReport, Progress, index_paths, reindex
+from index.pipeline import IndexReport, Progress, index_paths, name_holder, reindex
 from index.store import FileRecord, Store
 from qa.answer import Answer, Event, answer
 from qa.generate import Generator, OpenAIServerGenerator, load_generator
@@ -78,10 +78,9 @@ class Assistant:
                 )
         indexed = self.store.files()
         for file in files:
-            held = indexed.get(file.name)
-            if held and held.path != (folder / file.name).resolve() and held.path.is_file():
+            if held := name_holder(indexed.get(file.name), (folder / file.name).resolve()):
                 raise DuplicateNameError(
-                    f"{file.name}: a document of that name is already indexed from {held.path}. "
+                    f"{file.name}: a document of that name is already indexed from {held}. "
                     "Rename the file and add it again."
                 )
         copies = []
