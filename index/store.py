@@ -308,6 +308,40 @@ class Store:
         text = (row[0] or "").lower().replace("’", "'")
         return all(word in text for word in words)
 
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+        """The indexed text of ``source`` from about ``margin`` characters before ``start`` to
+        as many after ``end``, and the offset it begins at, pieced together from the stored
+        chunks (which are exact, overlapping slices of the text), so no file is read."""
+        with self._lock:
+            rows = self._db.execute(
+                'SELECT start, "end", text FROM chunks WHERE source = ? AND "end" > ? '
+                "AND start < ? ORDER BY start",
+                (source, start - margin, end + margin),
+            ).fetchall()
+        if not rows:
+            return start, ""
+        offset, reach, text = rows[0][0], rows[0][1], rows[0][2]
+        for chunk_start, chunk_end, chunk_text in rows[1:]:
+            if chunk_end <= reach:
+                continue
+            gap = max(0, chunk_start - reach)  # whitespace between chunks that share nothing
+            text += " " * gap + chunk_text[max(0, reach - chunk_start) :]
+            reach = chunk_end
+        return offset, text
+
+    def title(self, source: str) -> tuple[int, int, str] | None:
+        """The first line of ``source``'s indexed text (a page's title, an article's headline)
+        with its offsets and line number, or None for an unknown source."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT start, line, text FROM chunks WHERE source = ? ORDER BY start LIMIT 1",
+                (source,),
+            ).fetchone()
+        if row is None:
+            return None
+        start, line, text = row
+        return start, line, text.split("\n", 1)[0].rstrip()
+
     def document_text(self, source: str) -> str | None:
         """The current text of an indexed file as indexed, or None when it is gone or unreadable."""
         record = self.files().get(source)

@@ -1,8 +1,13 @@
 """``answer``: from a question to an answer whose every sentence is cited and verified.
 
-Retrieve passages, read their sentences, decide whether the documents answer at all, surface
-sources that disagree, let the model phrase an answer from the best few sentences, and keep only
-what those sentences support; when nothing survives, quote the best sentence instead.
+The flow reads question -> passages -> evidence -> decision -> answer: work out what the
+question asks (:mod:`qa.asked`), retrieve passages (:mod:`qa.retrieve`), score their sentences
+(:mod:`qa.read`), decide whether they answer at all and whether sources disagree
+(:mod:`qa.decide`), then answer. A question that asks for a value (a name, a date, an amount)
+is answered with that value first, read from the best sentences and the text around them
+(:mod:`qa.extract`); one that asks for several points gets several cited sentences; any other
+lets the model phrase an answer from the best few sentences, keeping only what they support
+(:mod:`qa.verify`), and when nothing survives quotes the best sentence instead.
 """
 
 from __future__ import annotations
@@ -11,16 +16,24 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations
 
 from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
+from qa.asked import Asked
+from qa.decide import (
+    about_the_subject,
+    find_conflict,
+    on_the_subject,
+    rerank_by_type,
+    should_abstain,
+)
+from qa.extract import Found, extract
 from qa.generate import Generator, Message
 from qa.read import Evidence, read
 from qa.retrieve import retrieve
 from qa.settings import Settings
-from qa.text import content_terms, names, numbers, stem
+from qa.text import content_terms
 from qa.verify import Claim, verify
 
 SYSTEM_PROMPT = (
@@ -34,21 +47,10 @@ MIN_SUBJECT_KEPT = 0.75
 MIN_CLAIM_EVIDENCE = 0.8  # a claim's evidence scores at least this share of the best
 MIN_MAIN_EVIDENCE = 0.95  # and one claim rests on the best sentence or one nearly as good
 
-_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_TIME_WORDS = re.compile(
-    rf"\b(?:{'|'.join(_WEEKDAYS + _MONTHS)})\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE
-)
-_COUNT = re.compile(
-    r"\b(?:\d+(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens?|hundreds?|thousands?|millions?)\b(?!\s*(?:%|percent|per cent))",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
-TYPE_BONUS = 0.1
+MAX_QUOTE_WORDS = 45  # a longer best sentence is quoted around the question's words
+MAX_POINTS = 4  # sentences of an answer that lists or summarises
+MAX_POINT_WORDS = 140
+MIN_POINT = 0.75  # each point scores at least this share of the best sentence
 
 
 @dataclass(frozen=True)
@@ -95,159 +97,6 @@ class Token:
 Event = Status | Token | Answer
 
 
-def expected_type(question: str) -> str | None:
-    """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``
-    or None."""
-    q = question.lower()
-    if re.search(r"\bhow many\b", q):
-        return "count"
-    if re.search(r"\b(when|what (year|day|date|month)|which (year|day|date|month))\b", q):
-        return "time"
-    if re.search(r"\b(how much|what (share|percentage|proportion|percent|amount))\b", q):
-        return "number"
-    if re.match(r"\s*who\b", q):
-        return "person"
-    return None
-
-
-def _counted(question: str) -> str | None:
-    """The stem of what a "how many" question counts ("soldiers" -> "soldie")."""
-    match = re.search(r"\bhow many\s+([a-z][\w-]*)", question.lower())
-    return stem(match.group(1)) if match else None
-
-
-def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
-    """The values of ``kind`` in ``text``: days, months and years; counts (of ``counted``,
-    when given: the number is followed closely by that word); numbers; full names."""
-    if kind == "time":
-        return {m.group().lower() for m in _TIME_WORDS.finditer(text)}
-    if kind == "count":
-        found = set()
-        for m in _COUNT.finditer(text):
-            following = [
-                stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[m.end() : m.end() + 40])
-            ]
-            if not _YEAR.match(m.group()) and (counted is None or counted in following[:3]):
-                found.add(m.group().lower())
-        return found
-    if kind == "person":
-        return {m.group() for m in _FULL_NAME.finditer(text)}
-    return numbers(text)
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What a question asks for, worked out once: the names it is about (its subject), the kind
-    of value (see :func:`expected_type`), what a "how many" question counts, and the values of
-    that kind the question itself gives (which answer nothing)."""
-
-    question: str
-    subject: frozenset[str]
-    kind: str | None
-    counted: str | None = None
-    given: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, question: str) -> Asked:
-        subject = frozenset(names(question))
-        kind = expected_type(question)
-        if kind is None:
-            return cls(question, subject, None)
-        given = frozenset(typed_values(question, kind))
-        return cls(question, subject, kind, _counted(question), given)
-
-    def values(self, text: str) -> set[str]:
-        """The values of the asked kind in ``text`` that the question does not give."""
-        if self.kind is None:
-            return set()
-        return typed_values(text, self.kind, self.counted) - self.given
-
-
-def rerank_by_type(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
-    """Raise sentences that hold a value of the kind the question asks for (and that the
-    question does not already give): the classic answer-type check of question answering."""
-    if asked.kind is None:
-        return list(evidence)
-    raised = [
-        replace(e, score=e.score + TYPE_BONUS) if asked.values(e.text) else e for e in evidence
-    ]
-    return sorted(raised, key=lambda e: e.score, reverse=True)
-
-
-def about_the_subject(asked: Asked, evidence: Sequence[Evidence], store: Store) -> list[Evidence]:
-    """The sentences from documents that mention every name the question does.
-
-    In a large collection a sentence can share the question's other words while its document is
-    about something else entirely; such a sentence is no evidence about the question's subject.
-    """
-    if not asked.subject:
-        return list(evidence)
-    sources = {e.source for e in evidence}
-    about = {source for source in sources if store.mentions(source, asked.subject)}
-    return [e for e in evidence if e.source in about]
-
-
-def _topic_share(asked: Asked, sentence: str) -> float | None:
-    """The share of the question's content words, its names aside, that ``sentence`` holds
-    (None when the question is all names). The names only say whom a question is about; a
-    sentence that merely names the same people answers nothing about the rest."""
-    terms = content_terms(asked.question) - {stem(n) for n in asked.subject}
-    if not terms:
-        return None
-    return len(terms & content_terms(sentence)) / len(terms)
-
-
-def _missing_names(asked: Asked, evidence: Sequence[Evidence]) -> set[str]:
-    """Names in the question that none of the retrieved sentences mention."""
-    text = " ".join(e.text for e in evidence).lower().replace("’", "'")
-    return {n for n in asked.subject if n not in text}
-
-
-def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Settings) -> bool:
-    """Abstain when no sentence is relevant enough; when the question names something the
-    passages never mention; when it asks for a count, a time or an amount that no relevant
-    sentence holds; or, for other questions, when the best sentence lacks most of the question's
-    distinctive words and is not a close paraphrase either. (Questions of a kind are judged by
-    their answer, not their words: "which day" rarely appears beside the day.)"""
-    rules = settings.answer
-    if not evidence or evidence[0].score < rules.min_relevance:
-        return True
-    if _missing_names(asked, evidence):
-        return True
-    if asked.kind not in ("count", "time", "number"):
-        best = evidence[0]
-        topic = _topic_share(asked, best.text)
-        overlap = best.overlap if topic is None else min(best.overlap, topic)
-        return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
-    relevant = [e for e in evidence if e.score >= rules.min_relevance]
-    return not any(asked.values(e.text) for e in relevant[:3])
-
-
-def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
-    """Two relevant sentences from different files that give different values of the kind the
-    question asks for (the day something happened, an amount, a count of the asked noun).
-
-    Both must be about the question's subject: they mention every name the question does, or,
-    for a question without names, they are nearly equally relevant.
-    """
-    if asked.kind not in ("count", "time", "number") or not evidence:
-        return None
-    subject = asked.subject
-    close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
-    for a, b in combinations(close, 2):
-        if a.source == b.source:
-            continue
-        about_it = _mention_all(subject, a, b) if subject else b.score >= 0.85 * a.score
-        va, vb = asked.values(a.text), asked.values(b.text)
-        if about_it and va and vb and not va & vb:
-            return a, b
-    return None
-
-
-def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:
-    return all(n in s.text.lower() for s in sentences for n in subject)
-
-
 def _citation(n: int, e: Evidence) -> Citation:
     return Citation(n, e.source, e.start, e.end, e.line, e.text, round(e.score, 4))
 
@@ -276,6 +125,79 @@ def _values_text(e: Evidence, asked: Asked) -> str:
 
 def _quote(e: Evidence) -> str:
     return "“" + e.text.strip().strip('"“”') + "”"
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def trimmed(
+    e: Evidence, question: str, limit: int = MAX_QUOTE_WORDS
+) -> tuple[Evidence, bool, bool]:
+    """``e`` cut to the run of ``limit`` words holding most of the question's words (an exact
+    span of the same file), and whether words were cut before and after it."""
+    words = list(_WORDS.finditer(e.text))
+    if len(words) <= limit:
+        return e, False, False
+    terms = content_terms(question)
+    hits = [bool(content_terms(w.group()) & terms) for w in words]
+    places = [i for i, hit in enumerate(hits) if hit]
+
+    def fit(i: int) -> tuple[int, float]:
+        inside = [p for p in places if i <= p < i + limit]
+        middle = sum(inside) / len(inside) if inside else 0.0
+        return len(inside), -abs(middle - (i + limit / 2))  # most words, centred on them
+
+    first = max(range(len(words) - limit + 1), key=fit)
+    start, end = words[first].start(), words[first + limit - 1].end()
+    text = e.text[start:end]
+    line = e.line + e.text.count("\n", 0, start)
+    cut = replace(e, start=e.start + start, end=e.start + end, line=line, text=text)
+    return cut, first > 0, first + limit < len(words)
+
+
+def _quoted(e: Evidence, before: bool, after: bool) -> str:
+    body = e.text.strip().strip('"“”')
+    return "“" + ("…" if before else "") + body + ("…" if after else "") + "”"
+
+
+def _similar(a: Evidence, b: Evidence) -> bool:
+    """Two sentences that say much the same (most of their content words shared)."""
+    ta, tb = content_terms(a.text), content_terms(b.text)
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.6
+
+
+def points(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The sentences of an answer that lists, summarises or compares: the most relevant ones
+    that do not repeat each other, every source that speaks nearly as well as the best
+    represented, within a word budget, in document order."""
+    if not evidence:
+        return []
+    relevant = [e for e in evidence[:16] if e.score >= MIN_POINT * evidence[0].score]
+    by_score = sorted(relevant, key=lambda e: -e.score)
+    best_of_each = list({e.source: e for e in reversed(by_score)}.values())
+    chosen: list[Evidence] = []
+    words = 0
+    for e in sorted(best_of_each, key=lambda e: -e.score) + by_score:
+        size = len(e.text.split())
+        if e in chosen or len(chosen) >= MAX_POINTS or any(_similar(e, c) for c in chosen):
+            continue
+        if chosen and words + size > MAX_POINT_WORDS:
+            continue
+        chosen.append(e)
+        words += size
+    order = list(dict.fromkeys(e.source for e in chosen))
+    return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
+
+
+def _state(found: Found) -> tuple[str, list[Citation]]:
+    """The value first, cited to the sentence it stands in and, when it was found beside the
+    reader's sentence rather than in it, to that sentence too: "Portugal [1] [2]."."""
+    value = found.value.strip().rstrip(".")
+    citations = [_citation(1, found.holder)]
+    if found.holder.start != found.anchor.start or found.holder.source != found.anchor.source:
+        citations.append(_citation(2, found.anchor))
+    marks = " ".join(f"[{c.id}]" for c in citations)
+    return f"{value[:1].upper()}{value[1:]} {marks}.", citations
 
 
 def build_messages(question: str, shown: Sequence[Evidence]) -> list[Message]:
@@ -360,7 +282,7 @@ def answer(
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
     asked = Asked.of(question)
     read_all = rerank_by_type(asked, read(question, passages, embedder, context=context))
-    evidence = about_the_subject(asked, read_all, store)
+    evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), store)
     timings["retrieve_ms"] = ms()
 
     if should_abstain(asked, evidence, settings):
@@ -391,6 +313,30 @@ def answer(
         )
         return
 
+    if asked.multi:
+        chosen = points(evidence)
+        text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
+        citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
+        yield done(
+            text=text,
+            citations=tuple(citations),
+            abstained=False,
+            mode="points",
+            evidence=tuple(evidence),
+        )
+        return
+
+    if found := extract(asked, evidence, store):
+        text, citations = _state(found)
+        yield done(
+            text=text,
+            citations=tuple(citations),
+            abstained=False,
+            mode="value",
+            evidence=tuple(evidence),
+        )
+        return
+
     shown = evidence[: settings.answer.evidence_sentences]
     claims: list[Claim] = []
     if generator is not None and settings.answer.generate:
@@ -416,7 +362,8 @@ def answer(
         text, citations = _compose(claims, shown)
         mode = "generated"
     else:
-        text, citations = f"{_quote(shown[0])} [1]", [_citation(1, shown[0])]
+        quote, before, after = trimmed(shown[0], question)
+        text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
         mode = "extractive"
     yield done(
         text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)

@@ -223,7 +223,13 @@ def eval_cmd(
         )
     click.echo()
     for key, value in summary.items():
-        click.echo(f"{key:<24}{value}")
+        if key == "by_kind":
+            click.echo(f"{'by kind':<24}{'n':>4}{'correct':>9}{'abstained':>11}")
+            for kind, row in value.items():
+                correct = "-" if row["correct"] is None else row["correct"]
+                click.echo(f"  {kind:<22}{row['n']:>4}{correct:>9}{row['abstained']:>11}")
+        else:
+            click.echo(f"{key:<24}{value}")
 
 
 @main.command()

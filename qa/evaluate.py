@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -32,6 +33,13 @@ class Score:
     exact_spans: bool
     first_token_ms: float
     total_ms: float
+    kind: str | None = None
+    mode: str = ""
+    words: int = 0
+    within_length: bool = True
+    top1: bool | None = None
+    top5: bool | None = None
+    facts: float | None = None
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -75,17 +83,36 @@ def judge(
     return correct, grounded
 
 
+MAX_WORDS = 60  # a single-fact answer longer than this is not a short answer
+MAX_WORDS_MULTI = 150  # nor is a longer answer to a question asking for several points
+
+
+def _holds_evidence(item: dict[str, Any], answer: Answer, k: int) -> bool:
+    """Whether a sentence matching the question's evidence, from a listed source, is among
+    the first ``k`` sentences the reader chose."""
+    sources = set(item.get("sources", []))
+    evidence = item.get("evidence", item["answers"])
+    return any(e.source in sources and _matches(evidence, e.text) for e in answer.evidence[:k])
+
+
 def score(item: dict[str, Any], answer: Answer, assistant: Assistant) -> Score:
     """Score one answer against its question's expectations."""
     answerable = item.get("answerable", True)
     sources = set(item.get("sources", []))
-    correct = grounded = precision = recall = None
+    correct = grounded = precision = recall = top1 = top5 = facts = None
+    plain = strip_markers(answer.text)
+    words = len(plain.split())
+    multi = item.get("kind") == "multi" or "facts" in item
     if answerable:
         cited = [(c.source, c.text) for c in answer.citations]
         correct, grounded = judge(item, answer.text, cited, answer.abstained)
         if answer.citations:
             precision = sum(c.source in sources for c in answer.citations) / len(answer.citations)
         recall = any(e.source in sources for e in answer.evidence)
+        top1, top5 = _holds_evidence(item, answer, 1), _holds_evidence(item, answer, 5)
+        if item.get("facts"):
+            shown = "" if answer.abstained else plain
+            facts = sum(_matches([f], shown) for f in item["facts"]) / len(item["facts"])
     return Score(
         id=str(item.get("id", "")),
         question=item["question"],
@@ -99,12 +126,42 @@ def score(item: dict[str, Any], answer: Answer, assistant: Assistant) -> Score:
         exact_spans=exact_spans(answer, assistant),
         first_token_ms=answer.timings.get("first_token_ms", 0.0),
         total_ms=answer.timings.get("total_ms", 0.0),
+        kind=item.get("kind"),
+        mode=answer.mode,
+        words=words,
+        within_length=words <= (MAX_WORDS_MULTI if multi else MAX_WORDS),
+        top1=top1,
+        top5=top5,
+        facts=facts,
     )
 
 
 def _mean(values: Iterable[float | bool | None]) -> float | None:
     kept = [float(v) for v in values if v is not None]
     return round(sum(kept) / len(kept), 3) if kept else None
+
+
+def _shares(values: Iterable[str]) -> dict[str, float]:
+    counts = Counter(values)
+    total = sum(counts.values())
+    return {k: round(v / total, 3) for k, v in counts.most_common()} if total else {}
+
+
+def _by_kind(scores: list[Score]) -> dict[str, dict[str, float | int | None]]:
+    """Per kind of question: how many, and how often answered correctly or abstained."""
+    kinds: dict[str, list[Score]] = {}
+    for s in scores:
+        kinds.setdefault(f"{s.kind or '-'}{'' if s.answerable else ' (unanswerable)'}", []).append(
+            s
+        )
+    return {
+        kind: {
+            "n": len(group),
+            "correct": _mean(s.correct for s in group),
+            "abstained": _mean(s.abstained for s in group),
+        }
+        for kind, group in sorted(kinds.items())
+    }
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
@@ -132,6 +189,14 @@ def summarize(scores: list[Score]) -> dict[str, Any]:
         "citation_precision": _mean(s.citation_precision for s in answerable),
         "recall_at_k": _mean(s.recall for s in answerable),
         "exact_spans": _mean(s.exact_spans for s in scores),
+        "correct_and_short": _mean(
+            s.correct and s.within_length if s.correct is not None else None for s in answerable
+        ),
+        "reader_top1": _mean(s.top1 for s in answerable),
+        "reader_top5": _mean(s.top5 for s in answerable),
+        "facts_stated": _mean(s.facts for s in answerable),
+        "modes": _shares(s.mode for s in answerable if not s.abstained),
+        "by_kind": _by_kind(scores),
         "first_token_ms_p50": first[0],
         "first_token_ms_p95": first[1],
         "total_ms_p50": total[0],

@@ -11,9 +11,11 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
+from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Unit
 from qa.retrieve import Passage
@@ -99,3 +101,44 @@ def read(
         )
     ]
     return sorted(evidence, key=lambda e: e.score, reverse=True)
+
+
+class Windows(Protocol):
+    """What extraction needs of the store: text around a span, and a document's title."""
+
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]: ...
+
+    def title(self, source: str) -> tuple[int, int, str] | None: ...
+
+
+def window(anchor: Evidence, store: Windows) -> list[tuple[str, Evidence]]:
+    """The anchor sentence, the sentences either side of it and its document's title, each as
+    evidence with exact offsets (``text == file[start:end]``)."""
+    offset, text = store.around(anchor.source, anchor.start, anchor.end)
+    start, end = anchor.start - offset, anchor.end - offset
+    spans = sentence_spans(text)
+    out: list[tuple[str, Evidence]] = [("sentence", anchor)]
+    before = [s for s in spans if s.end <= start]
+    after = [s for s in spans if s.start >= end]
+    if before:
+        span = before[-1]
+        line = anchor.line - text.count("\n", span.start, start)
+        out.append(
+            ("previous", _evidence(anchor, offset + span.start, text[span.start : span.end], line))
+        )
+    if after:
+        span = after[0]
+        line = anchor.line + text.count("\n", start, span.start)
+        out.append(
+            ("next", _evidence(anchor, offset + span.start, text[span.start : span.end], line))
+        )
+    title = store.title(anchor.source)
+    if title is not None and title[2] and title[0] + len(title[2]) <= anchor.start:
+        out.append(("title", _evidence(anchor, title[0], title[2], title[1])))
+    return out
+
+
+def _evidence(anchor: Evidence, start: int, text: str, line: int) -> Evidence:
+    return Evidence(
+        anchor.source, start, start + len(text), line, text, anchor.score, anchor.relevance, 0.0
+    )

@@ -1,7 +1,8 @@
 """``verify``: keep only answer sentences that the passage they cite supports.
 
 A sentence is supported by a passage when every number, name and quotation in it appears in
-the passage, all but one in ten of its content words do, and their embeddings are close.
+the passage, every person, organisation and place it names is named as such there, all but one
+in ten of its content words do, and their embeddings are close.
 Unsupported sentences are re-cited to a passage that does support them, or dropped.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from index.chunk import sentence_spans
 from index.embed import Embedder
+from qa.asked import NAME_CLASS, entities
 from qa.text import content_terms, markers, names, numbers, strip_markers
 
 _TRAILING_MARKERS = re.compile(r"([.!?])((?:\s*\[\d+\])+)")
@@ -49,6 +51,23 @@ def facts_match(claim: str, passage: str) -> bool:
     return all(name in lowered for name in names(claim)) and all(q in lowered for q in quoted)
 
 
+def _same(a: str, b: str) -> bool:
+    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return a in b or b in a
+
+
+def roles_match(claim: str, passage: str) -> bool:
+    """Every person, organisation and place ``claim`` names is named as the same kind of thing
+    in ``passage``: "the company that built the bridge was Karst" is not supported by a bridge
+    over the Karst river, though every word of it is there."""
+    theirs = [(e.text, NAME_CLASS[e.label]) for e in entities(passage) if e.label in NAME_CLASS]
+    return all(
+        any(kind == NAME_CLASS[e.label] and _same(e.text, text) for text, kind in theirs)
+        for e in entities(claim)
+        if e.label in NAME_CLASS
+    )
+
+
 def supports(claim: str, passage: str, embedder: Embedder | None = None) -> bool:
     """Whether ``passage`` supports the sentence ``claim`` (see the module docstring).
 
@@ -60,6 +79,8 @@ def supports(claim: str, passage: str, embedder: Embedder | None = None) -> bool
     claim = strip_markers(claim)
     terms = content_terms(claim)
     if not terms or rambles(claim) or not facts_match(claim, passage):
+        return False
+    if not roles_match(claim, passage):
         return False
     unsupported = len(terms - content_terms(passage))
     if unsupported > max(1, int(len(terms) * MAX_UNSUPPORTED)):

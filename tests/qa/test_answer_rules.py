@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from qa.answer import (
-    Asked,
-    Evidence,
-    about_the_subject,
-    expected_type,
-    find_conflict,
-    rerank_by_type,
-    should_abstain,
-    typed_values,
-)
+from qa.asked import Asked, expected_type, typed_values
+from qa.decide import about_the_subject, find_conflict, rerank_by_type, should_abstain
+from qa.read import Evidence
 from qa.settings import Settings
 from qa.text import names
 

