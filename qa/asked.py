@@ -25,6 +25,7 @@ LABELS: dict[str, frozenset[str]] = {
     "person": frozenset({"PERSON"}),
     "org": frozenset({"ORG"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
+    "role": frozenset(),  # words around a person's name, not an entity (see qa.extract)
 }
 # Labels that may stand in when none of the preferred ones is found ("Who criticised NATO?"
 # can be answered by a country or an organisation).
@@ -64,6 +65,10 @@ _MULTI = re.compile(
     r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b",
     re.IGNORECASE,
 )
+# "when" and "where" ask for a time or place when a question's verb follows them ("When did
+# it open?"), not in a clause ("What happens when the disk is full?").
+_AUXILIARY = r"(?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|must)\b"
+_ROLE = r"\b(?:job|role|title|position|occupation|profession|post)\b"
 _CONCRETE_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|\d{1,4})\b",
@@ -118,16 +123,19 @@ def entities(text: str) -> tuple[Entity, ...]:
 
 def expected_type(question: str) -> str | None:
     """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``,
-    ``org``, ``place`` or None (a description, a reason, a list)."""
+    ``org``, ``place``, ``role`` (someone's job or title) or None (a description, a reason,
+    a list)."""
     q = question.lower()
     if re.search(r"\bhow many\b", q):
         return "count"
     if re.search(r"\bhow much\b|\bhow (?:large|big|high|long|far|old)\b", q):
         return "number"
-    if re.search(r"\bwhen\b|\bsince when\b", q):
+    if re.search(rf"\bwhen\s+{_AUXILIARY}|\b(?:since|until) when\b", q):
         return "time"
-    if re.search(r"\bwhere\b", q):
+    if re.search(rf"\bwhere\s+{_AUXILIARY}", q):
         return "place"
+    if re.search(r"\bwhat\b", q) and re.search(_ROLE, q):
+        return "role"
     for match in _WH_NOUN.finditer(q):
         for word in filter(None, match.groups()):
             singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")

@@ -80,6 +80,47 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
     return bool(words) and not all(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
 
 
+# A word of a title before a name: capitalised ("Chief Engineer"), or a common noun for a
+# person's role by its ending ("spokesman", "director", "secretary", "analyst").
+_ROLE_WORD = re.compile(
+    r"^(?:[A-Z][\w.&-]*|[a-z-]+(?:man|woman|person|er|or|ist|yst|ent|ant|ary|ee|ian|ive|chief|"
+    r"head))$"
+)
+_ARTICLES = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "And", "But"})
+_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an|its|their)\s+[^,.;()]{3,60}?)\s*[,.;]")
+
+
+def _role(name: Entity, sentence: str) -> str | None:
+    """The title a sentence gives the person ``name``: the words before the name ("Chief
+    Engineer Ada Vance") or an apposition after it ("Ada Vance, the chief engineer,")."""
+    before = re.findall(r"[\w.&'’-]+", sentence[: name.start])
+    words: list[str] = []
+    for word in reversed(before[-5:]):
+        if not _ROLE_WORD.match(word) or word in _ARTICLES:
+            break
+        words.insert(0, word)
+    if words:
+        return " ".join(words)
+    after = _APPOSITIVE.match(sentence[name.end :])
+    return after.group(1) if after else None
+
+
+def _title_of(
+    asked: Asked, anchors: Sequence[Evidence], windows: list[tuple[int, str, Evidence]]
+) -> Found | None:
+    """The title of the person a "what is X's job" question names, from the best sentence
+    (or the text around it) that gives one."""
+    for rank, place, held in sorted(windows, key=lambda w: (w[0], w[1] != "sentence")):
+        for entity in entities(held.text):
+            named = entity.text.lower().replace("’", "'")
+            if entity.label != "PERSON" or not any(n in named for n in asked.subject):
+                continue
+            if role := _role(entity, held.text):
+                score = anchors[rank].score * PLACE_WEIGHT[place]
+                return Found(role, held, anchors[rank], score)
+    return None
+
+
 def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
     """The best value of the asked kind around the best sentences, or None when the question
     asks for no kind of value or none is found beside a relevant sentence."""
@@ -89,6 +130,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
     anchors = [e for e in evidence[:ANCHORS] if e.score >= MIN_ANCHOR * best]
     windows = [(rank, place, e) for rank, a in enumerate(anchors) for place, e in window(a, store)]
     tag(e.text for _, _, e in windows)
+    if asked.kind == "role":
+        return _title_of(asked, anchors, windows)
     terms = content_terms(asked.question)
     for labels, weight in ((asked.labels(), 1.0), (asked.labels(fallback=True), FALLBACK_WEIGHT)):
         scored: dict[str, tuple[float, Found]] = {}

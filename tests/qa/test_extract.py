@@ -155,3 +155,19 @@ def test_a_long_sentence_is_quoted_around_the_questions_words() -> None:
     assert cut.text.endswith("412 ships that year")
     assert cut.text == text[cut.start - 1000 : cut.end - 1000]
     assert len(cut.text.split()) <= 45
+
+
+def test_a_persons_job_is_the_title_beside_their_name() -> None:
+    doc = Document(
+        "bridge.txt",
+        "Bridge inspection\nThe bridge will reopen in spring, said Chief Engineer Ada Vance. "
+        "Work began in 2023.\n",
+    )
+    best = doc.sentence("Ada Vance", 0.6)
+    found = extract(Asked.of("What is Vance's job?"), [best], doc)
+    assert found is not None and found.value == "Chief Engineer"
+    other = Document(
+        "b.txt", "Talks\nTalks ended, said Ada Vance, the council's treasurer, on Friday.\n"
+    )
+    found = extract(Asked.of("What is Vance's job?"), [other.sentence("Vance", 0.6)], other)
+    assert found is not None and found.value == "the council's treasurer"
