@@ -3,6 +3,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 QA := $(VENV)/bin/qa
 PYTHON ?= python3
+# llama.cpp is compiled once per machine into this folder, for any x86-64 CPU with AVX2: a build
+# for the build machine's own CPU uses instructions (AMX) that some virtual machines do not allow.
+WHEELS ?= $(HOME)/.cache/qa-assistant/wheels
+LLAMA_CPP ?= llama-cpp-python==0.3.36
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
 
 .PHONY: install index run test lint browser clean
 
@@ -13,7 +18,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	# The CPU build of torch first, so nothing pulls in a CUDA one.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e ".[dev]"
+	ls $(WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 || CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" \
+		$(PY) -m pip wheel --quiet --no-cache-dir --no-deps -w $(WHEELS) "$(LLAMA_CPP)"
+	$(PY) -m pip install --quiet --find-links $(WHEELS) -e ".[dev]"
 	touch $@
 
 index: install

@@ -13,6 +13,8 @@ STATUS_TEXT = {"searching": "Searching the documents…", "answering": "Answerin
 MODE_TEXT = {
     "generated": "Each sentence checked against the passage it cites.",
     "extractive": "Quoted from the best matching passage.",
+    "value": "The asked value, as the cited passage states it.",
+    "points": "Several passages, one point each, each cited.",
     "conflict": "The documents disagree: both are cited.",
     "abstained": "Nothing in the documents answers this.",
 }

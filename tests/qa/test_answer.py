@@ -48,10 +48,51 @@ def test_the_example_question_is_answered_with_55_and_a_seed_citation(
 
 
 def test_the_model_streams_tokens_before_the_verified_answer(assistant: Assistant) -> None:
-    events = list(assistant.ask("Who is the Secretary General of NATO?"))
+    events = list(assistant.ask("What did Guo say NATO's false information cannot do?"))
     assert any(isinstance(e, Token) for e in events)
     answer = events[-1]
-    assert isinstance(answer, Answer) and "Rutte" in answer.text
+    assert isinstance(answer, Answer) and "deceive" in answer.text
+
+
+def test_a_name_is_stated_first_and_cited(assistant: Assistant) -> None:
+    answer = assistant.ask_final("Who is the Secretary General of NATO?")
+    assert answer.mode == "value" and answer.text.startswith("Mark Rutte [1]")
+    assert "Mark Rutte" in answer.citations[0].text
+    _assert_exact(assistant, answer)
+
+
+def test_a_name_given_only_in_a_title_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The sentence that matches the question only says "the carmaker"; the title names it."""
+    from qa.settings import Settings
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "recall.txt").write_text(
+        "Volvo recalls 40,000 cars over a brake fault\n"
+        "The recall was announced in Gothenburg on Monday. "
+        "The carmaker said the recall covers 40,000 vehicles built since 2021. "
+        "Owners will be contacted by letter and repairs are free.\n",
+        encoding="utf-8",
+    )
+    (corpus / "harbour.txt").write_text(
+        "Harbour traffic grows\nSome 412 ships arrived at the harbour last year. "
+        "The harbour master expects more cruise ships next summer.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
+    assistant.index([corpus])
+    answer = assistant.ask_final("Which carmaker is recalling 40,000 vehicles?")
+    assert answer.mode == "value" and answer.text.startswith("Volvo [1]"), answer.text
+    title, sentence = answer.citations
+    assert (title.source, title.line, title.text) == (
+        "recall.txt",
+        1,
+        "Volvo recalls 40,000 cars over a brake fault",
+    )
+    assert "The carmaker said" in sentence.text
+    _assert_exact(assistant, answer)
+    count = assistant.ask_final("How many ships arrived at the harbour last year?")
+    assert count.text.startswith("412 ships [1]"), count.text
 
 
 @pytest.mark.parametrize(
