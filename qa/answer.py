@@ -64,6 +64,7 @@ class Citation:
     line: int
     text: str
     score: float
+    highlight: tuple[int, int] | None = None  # the answer's value within the span, when stated
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,10 @@ def _state(found: Found) -> tuple[str, list[Citation]]:
     """The value first, cited to the sentence it stands in and, when it was found beside the
     reader's sentence rather than in it, to that sentence too: "Portugal [1] [2]."."""
     value = found.value.strip().rstrip(".")
-    citations = [_citation(1, found.holder)]
+    held = found.holder
+    at = held.text.find(value)
+    span = (held.start + at, held.start + at + len(value)) if at >= 0 else None
+    citations = [replace(_citation(1, held), highlight=span)]
     if found.holder.start != found.anchor.start or found.holder.source != found.anchor.source:
         citations.append(_citation(2, found.anchor))
     marks = " ".join(f"[{c.id}]" for c in citations)

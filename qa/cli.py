@@ -120,7 +120,10 @@ def index_cmd(paths: tuple[Path, ...], root: Path | None, index_dir: Path | None
 
 
 def _span(c: Citation) -> dict[str, Any]:
-    return {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
+    span = {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
+    if c.highlight is not None:
+        span["highlight"] = list(c.highlight)  # the answer's value inside the span
+    return span
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:

@@ -57,6 +57,8 @@ def test_the_model_streams_tokens_before_the_verified_answer(assistant: Assistan
 def test_a_name_is_stated_first_and_cited(assistant: Assistant) -> None:
     answer = assistant.ask_final("Who is the Secretary General of NATO?")
     assert answer.mode == "value" and answer.text.startswith("Mark Rutte [1]")
+    start, end = answer.citations[0].highlight or (0, 0)
+    assert _file_text(assistant, answer.citations[0].source)[start:end] == "Mark Rutte"
     assert "Mark Rutte" in answer.citations[0].text
     _assert_exact(assistant, answer)
 
