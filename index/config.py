@@ -31,9 +31,16 @@ class IndexSettings(BaseModel):
     cache_dir: Path | None = Field(
         None, description="Where exported models are kept (default ~/.cache/qa-assistant)."
     )
+    max_file_mb: float = Field(
+        50, gt=0, description="Largest file indexed, in MB; larger ones are skipped and named."
+    )
     chroma_url: str | None = Field(
         None, description="A Chroma server (http://host:port); local files when unset."
     )
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
 
     def fingerprint(self) -> str:
         """A short hash of everything that changes the stored vectors.

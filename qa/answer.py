@@ -53,7 +53,8 @@ TYPE_BONUS = 0.1
 
 @dataclass(frozen=True)
 class Citation:
-    """What a marker ``[id]`` points at: ``text == file[start:end]`` of ``source``."""
+    """What a marker ``[id]`` points at: ``text == file[start:end]`` of ``source`` (its text as
+    indexed); ``page`` is the 1-based page holding ``start`` in a paged format (PDF), else None."""
 
     id: int
     source: str
@@ -62,6 +63,16 @@ class Citation:
     line: int
     text: str
     score: float
+    page: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``report.pdf p. 3`` in a paged document, ``notes.txt:12`` (the line) otherwise."""
+        return (
+            f"{self.source} p. {self.page}"
+            if self.page is not None
+            else f"{self.source}:{self.line}"
+        )
 
 
 @dataclass(frozen=True)
