@@ -115,7 +115,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise UnreadableFileError(
-                f"{path}: {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit. "
+                f"{path}: {size / 2**20:.3g} MB, over the {max_bytes / 2**20:.3g} MB limit. "
                 "Split it, or raise the limit (QA_INDEX__MAX_FILE_MB)."
             )
         return path.read_bytes()
