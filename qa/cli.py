@@ -207,11 +207,13 @@ def ask(
 ) -> None:
     """Answer QUESTION from the indexed documents, with citations."""
     questions = [q.strip() for q in question_file if q.strip()] if question_file else []
-    if question:
+    if question is not None:
         questions.insert(0, question)
     if not questions:
         raise QAError('no question: run `qa ask "your question"` or `qa ask --file FILE`')
     assistant = Assistant(_settings(index_dir, model, top_k, False if extractive else None))
+    if len(questions) == 1:
+        assistant.check_question(questions[0])  # before loading anything
     if report := assistant.ensure_index():
         click.echo(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", err=True)
     assistant.warm_up()
