@@ -270,8 +270,9 @@ def build(assistant: Assistant) -> gr.Blocks:
         opener = gr.Button(visible="hidden", elem_id="qa-cite-open")
 
         llm = {"concurrency_limit": 1, "concurrency_id": "llm"}
+        # Queued (not held up by answering): only a queued event's error shows its message.
         asked = [
-            trigger(submit, [box, chat], [box, chat], queue=False).then(
+            trigger(submit, [box, chat], [box, chat], show_progress="hidden").then(
                 answer_last, [chat, prefs], [chat], **llm
             )
             for trigger in (box.submit, send.click)
