@@ -13,9 +13,11 @@ import pytest
 from tests.documents import make_docx, make_pdf, make_scanned_pdf
 from tests.qa.test_formats_cli import KELL, REPORT
 from tests.servers import free_port, running
-from tests.ui.test_browser import _ask, browser  # noqa: F401  (the Chromium fixture)
+from tests.ui import test_browser
+from tests.ui.test_browser import _ask
 
 pytestmark = pytest.mark.browser
+browser = test_browser.browser  # the Chromium fixture, shared
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_upload_formats_and_bad_files_then_open_a_pdf_page(
     server: str, browser, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(server)
     page.wait_for_selector("#qa-input textarea")
@@ -76,7 +78,7 @@ def test_upload_formats_and_bad_files_then_open_a_pdf_page(
     page.close()
 
 
-def test_questions_that_cannot_be_asked_show_a_clear_message(server: str, browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_questions_that_cannot_be_asked_show_a_clear_message(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(server)
     page.wait_for_selector("#qa-input textarea")
