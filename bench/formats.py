@@ -57,8 +57,12 @@ def overlap(got: str, reference: str) -> dict[str, float]:
 
 
 def xml_text(data: bytes) -> str:
-    from bs4 import BeautifulSoup
+    """The words of a DocBook source (its markup dropped)."""
+    import warnings
 
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
     return BeautifulSoup(data, "html.parser").get_text(" ")
 
 
@@ -97,12 +101,46 @@ def pdf_reference(pdf: Path) -> str | None:
     return None
 
 
+def whole_sentences(text: str, reference: str) -> float:
+    """The share of the reference's sentences (eight words or more) that the chunker finds
+    whole, inside one of its sentence units of ``text``: a sentence cut by a line break is not."""
+    from index.chunk import sentence_spans, sentence_units
+
+    flat = " ".join(reference.split())
+    sentences = [flat[s.start : s.end] for s in sentence_spans(flat)]
+    sentences = [s for s in sentences if len(s.split()) >= 8]
+    units = "\0".join(" ".join(text[u.start : u.end].split()) for u in sentence_units(text))
+    return round(sum(s in units for s in sentences) / max(1, len(sentences)), 3)
+
+
+def _running_text(data: bytes) -> list[str]:
+    """The reader `qa index` uses: pypdfium2, with the lines of a page joined."""
+    from index.readers import pdf
+
+    extracted = pdf(data)
+    starts = [*extracted.pages, len(extracted.text)]
+    return [extracted.text[a:b] for a, b in pairwise(starts)]
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    """pdfminer.six's output with the lines of each paragraph (blank-line block) joined."""
+    return [
+        "\n".join(" ".join(block.split()) for block in page.split("\n\n"))
+        for page in _pdfminer(data)
+    ]
+
+
 def compare_pdfs(pdfs: list[Path]) -> list[dict[str, Any]]:
     rows = []
+    readers = {
+        **PDF_READERS,
+        "pypdfium2, lines joined (qa index)": _running_text,
+        "pdfminer.six, paragraphs joined": _paragraphs,
+    }
     for pdf in pdfs:
         data = pdf.read_bytes()
         reference = pdf_reference(pdf)
-        for name, reader in PDF_READERS.items():
+        for name, reader in readers.items():
             with Timer() as t:
                 pages = reader(data)
             text = "\n".join(pages)
@@ -116,6 +154,7 @@ def compare_pdfs(pdfs: list[Path]) -> list[dict[str, Any]]:
             }
             if reference is not None:
                 row.update(overlap(text, reference))
+                row["whole_sentences"] = whole_sentences(text, reference)
             rows.append(row)
     return rows
 

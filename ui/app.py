@@ -92,7 +92,8 @@ def _documents(assistant: Assistant) -> tuple[list[list[Any]], Any]:
 
 
 def upload_status(report: IndexReport) -> str:
-    """What an upload did, then one line per file that was skipped, naming it and the fix."""
+    """What an upload (or re-index) did, then a line per file that was skipped, naming it and
+    the fix."""
     lines = [report.summary() + "."]
     lines += [f"- skipped: {failure}" for failure in report.failures]
     return "\n".join(lines)
@@ -185,7 +186,7 @@ def build(assistant: Assistant) -> gr.Blocks:
         report = assistant.reindex(
             progress=lambda d, t: progress((d, max(t, 1)), desc="Embedding", unit="sentences")
         )
-        return (*_documents(assistant), f"Re-indexed: {report.summary()}.")
+        return (*_documents(assistant), "Re-indexed: " + upload_status(report))
 
     def set_pref(prefs: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
         return {**prefs, key: value}
