@@ -209,6 +209,7 @@ def compare_html() -> list[dict[str, Any]]:
             empty += not text.strip()
             for key, value in overlap(text, reference).items():
                 totals[key] += value
+            totals["whole_sentences"] += whole_sentences(text, reference)
         rows.append(
             {
                 "reader": name,
