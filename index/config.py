@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 BUNDLED_EMBEDDER = "all-MiniLM-L6-v2"
+MAX_FILE_MB = 50.0
 
 
 class IndexSettings(BaseModel):
@@ -32,7 +33,9 @@ class IndexSettings(BaseModel):
         None, description="Where exported models are kept (default ~/.cache/qa-assistant)."
     )
     max_file_mb: float = Field(
-        50, gt=0, description="Largest file indexed, in MB; larger ones are skipped and named."
+        MAX_FILE_MB,
+        gt=0,
+        description="Largest file indexed, in MB; larger ones are skipped and named.",
     )
     chroma_url: str | None = Field(
         None, description="A Chroma server (http://host:port); local files when unset."

@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.config import MAX_FILE_MB
 from index.errors import QAError, UnreadableFileError, UnsupportedFileError
 from index.readers import READERS, Extracted, ReadError, html_text
 
 __all__ = ["SUPPORTED_SUFFIXES", "Document", "Found", "discover", "html_text", "load"]
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = int(MAX_FILE_MB * 2**20)
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
