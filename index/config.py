@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 BUNDLED_EMBEDDER = "all-MiniLM-L6-v2"
+MAX_FILE_MB = 50.0
 
 
 class IndexSettings(BaseModel):
@@ -31,9 +32,18 @@ class IndexSettings(BaseModel):
     cache_dir: Path | None = Field(
         None, description="Where exported models are kept (default ~/.cache/qa-assistant)."
     )
+    max_file_mb: float = Field(
+        MAX_FILE_MB,
+        gt=0,
+        description="Largest file indexed, in MB; larger ones are skipped and named.",
+    )
     chroma_url: str | None = Field(
         None, description="A Chroma server (http://host:port); local files when unset."
     )
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
 
     def fingerprint(self) -> str:
         """A short hash of everything that changes the stored vectors.

@@ -19,6 +19,10 @@ class DuplicateNameError(QAError):
     """A file whose source name belongs to another indexed file."""
 
 
+class DuplicateContentError(QAError):
+    """A file with the same bytes as another indexed file (a copy or a link)."""
+
+
 class NoIndexError(QAError):
     """Asking before anything was indexed."""
 
@@ -30,7 +34,9 @@ class ModelNotFoundError(QAError):
 class IndexingError(QAError):
     """Some files failed to index; the others were indexed and nothing already indexed was lost."""
 
-    def __init__(self, failures: list[QAError]) -> None:
+    def __init__(self, failures: list[QAError], strict: bool = False) -> None:
         self.failures = failures
-        lines = "; ".join(str(f) for f in failures)
-        super().__init__(f"{len(failures)} file(s) not indexed: {lines}")
+        self.strict = strict
+        lines = "".join(f"\n  {f}" for f in failures)
+        done = "nothing was changed (--strict)" if strict else "the others were indexed"
+        super().__init__(f"{len(failures)} file(s) not indexed, {done}:{lines}")

@@ -12,7 +12,7 @@ import numpy as np
 from index.chunk import Chunk, chunk
 from index.config import IndexSettings
 from index.embed import Embedder
-from index.errors import DuplicateNameError, QAError
+from index.errors import DuplicateContentError, DuplicateNameError, IndexingError, QAError
 from index.load import Document, Found, discover, load
 from index.store import FileRecord, Store, chunk_ids
 
@@ -34,7 +34,9 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
-            f"{self.unchanged} unchanged; {self.embedded} chunks embedded"
+            f"{self.unchanged} unchanged"
+            + (f", {len(self.failures)} skipped" if self.failures else "")
+            + f"; {self.embedded} chunks embedded"
         )
 
 
@@ -58,70 +60,87 @@ def index_paths(
     settings: IndexSettings,
     progress: Progress | None = None,
     root: Path | None = None,
+    strict: bool = False,
 ) -> IndexReport:
     """Index the supported files under ``paths``; drop indexed files that are gone from them.
 
     Sources are named relative to ``root`` when given (see :func:`index.load.discover`).
 
     Unchanged files (same SHA-256) cost a hash; changed files keep the vectors of chunks whose
-    text did not change. A file that cannot be read is reported in ``failures`` and whatever
-    it had in the index stays there.
+    text did not change. A file that cannot be read is reported in ``failures`` (one line each,
+    naming the file and the fix), whatever it had in the index stays there, and the other files
+    are indexed. With ``strict``, any such file raises :class:`IndexingError` before anything
+    in the index changes.
     """
     paths = [Path(p) for p in paths]
-    report = IndexReport()
     indexed = store.files()
     roots = [p.expanduser().resolve() for p in paths if p.is_dir()]
     found: list[Found] = list(discover(paths, root))
     seen = {f.path for f in found}
-    for record in indexed.values():
-        if _under(record.path, roots) and record.path not in seen:
-            store.delete_file(record.source)
-            report.removed.append(record.source)
-    return _update(found, store, embedder, settings, report, progress)
+    gone = [
+        record.source
+        for record in indexed.values()
+        if _under(record.path, roots) and record.path not in seen
+    ]
+    return _update(found, gone, store, embedder, settings, progress, strict)
 
 
 def reindex(
-    store: Store, embedder: Embedder, settings: IndexSettings, progress: Progress | None = None
+    store: Store,
+    embedder: Embedder,
+    settings: IndexSettings,
+    progress: Progress | None = None,
+    strict: bool = False,
 ) -> IndexReport:
     """Bring every indexed file up to date with its file on disk; drop those that are gone."""
-    report = IndexReport()
-    found = []
+    found, gone = [], []
     for record in store.files().values():
         if record.path.is_file():
             root = Path(str(record.path)[: -len(record.source)])
             found.append(Found(record.path, root))
         else:
-            store.delete_file(record.source)
-            report.removed.append(record.source)
-    return _update(found, store, embedder, settings, report, progress)
+            gone.append(record.source)
+    return _update(found, gone, store, embedder, settings, progress, strict)
 
 
 def _update(
     found: list[Found],
+    gone: list[str],
     store: Store,
     embedder: Embedder,
     settings: IndexSettings,
-    report: IndexReport,
     progress: Progress | None,
+    strict: bool,
 ) -> IndexReport:
-    indexed = store.files()
+    """Read every found file first, then (unless ``strict`` refuses) change the index."""
+    report = IndexReport()
+    dropped = set(gone)
+    indexed = {s: r for s, r in store.files().items() if s not in dropped}
     names_of: dict[Path, list[str]] = {}
     for record in indexed.values():
         names_of.setdefault(record.path, []).append(record.source)
+    by_content = {r.sha256: r for r in indexed.values()}
     pending: list[_Pending] = []
     renamed: list[str] = []  # former names of files now indexed under another name
     claimed: dict[str, Path] = {}
+    accepted: dict[str, str] = {}  # SHA-256 -> source of the files read in this run
     for item in found:
         try:
             _check_name(item, indexed.get(item.source), claimed)
-            doc = load(item)
+            doc = load(item, settings.max_file_bytes)
+            previous = indexed.get(doc.source)
+            unchanged = (
+                previous is not None and previous.sha256 == doc.sha256 and previous.path == doc.path
+            )
+            if not unchanged:
+                _check_copy(doc, accepted.get(doc.sha256), by_content.get(doc.sha256))
         except QAError as exc:
             report.failures.append(exc)
             continue
         claimed[doc.source] = doc.path
+        accepted.setdefault(doc.sha256, doc.source)
         renamed += [name for name in names_of.get(doc.path, []) if name != doc.source]
-        previous = indexed.get(doc.source)
-        if previous and previous.sha256 == doc.sha256 and previous.path == doc.path:
+        if unchanged:
             report.unchanged += 1
             continue
         (report.updated if previous else report.added).append(doc.source)
@@ -131,6 +150,11 @@ def _update(
         missing = [i for i, cid in enumerate(ids) if cid not in known]
         pending.append(_Pending(doc, chunks, ids, missing, _sentences(doc.text, chunks, missing)))
 
+    if strict and report.failures:
+        raise IndexingError(report.failures, strict=True)
+    for source in gone:
+        store.delete_file(source)
+        report.removed.append(source)
     total = sum(len(p.sentences) for p in pending)
     _embed_and_write(pending, store, embedder, total, report, progress)
     for name in renamed:
@@ -157,6 +181,24 @@ def _check_name(item: Found, previous: FileRecord | None, claimed: dict[str, Pat
             f"{item.path}: a document named {item.source!r} is already indexed from {other}. "
             f"Index from a common folder to keep both (qa index --root {common} ...), "
             f"rename one, or remove the indexed one first (qa remove {item.source})."
+        )
+
+
+def _check_copy(doc: Document, in_run: str | None, indexed: FileRecord | None) -> None:
+    """Refuse a file whose bytes are those of another document (a copy, a link, a hard link):
+    indexing both would cite the same passage twice under two names."""
+    other = in_run
+    if (
+        other is None
+        and indexed is not None
+        and indexed.path != doc.path
+        and indexed.path.is_file()
+    ):
+        other = indexed.source
+    if other is not None and other != doc.source:
+        raise DuplicateContentError(
+            f"{doc.path}: the same file as {other!r}, which is indexed; skipped. "
+            "Remove the copy or link to stop this message."
         )
 
 

@@ -8,6 +8,7 @@ the file marked stale, and the next run redoes it (ids are stable, so that is id
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 import threading
@@ -24,7 +25,8 @@ import numpy as np
 from index.chunk import Chunk
 from index.config import IndexSettings
 from index.errors import QAError
-from index.load import Document, read_text
+from index.load import Document, read_document
+from index.readers import Extracted, page_at
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -39,6 +41,7 @@ CREATE TABLE IF NOT EXISTS units (
     chunk_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     vector BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS units_chunk ON units(chunk_id);
+CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, starts TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
@@ -129,6 +132,7 @@ class Store:
 
     def __init__(self, index_dir: Path, settings: IndexSettings) -> None:
         self.index_dir = index_dir
+        self._max_bytes = settings.max_file_bytes
         index_dir.mkdir(parents=True, exist_ok=True)
         fingerprint = settings.fingerprint()
         self._lock = threading.RLock()
@@ -212,6 +216,11 @@ class Store:
                         for cid, c in zip(ids, chunks, strict=True)
                     ],
                 )
+                self._db.execute("DELETE FROM pages WHERE source = ?", (doc.source,))
+                if doc.pages:
+                    self._db.execute(
+                        "INSERT INTO pages VALUES (?, ?)", (doc.source, json.dumps(doc.pages))
+                    )
                 self._db.execute(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
                     (
@@ -244,7 +253,16 @@ class Store:
                 self._db.executemany("DELETE FROM units WHERE chunk_id = ?", [(i,) for i in ids])
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM files WHERE source = ?", (source,))
+                self._db.execute("DELETE FROM pages WHERE source = ?", (source,))
             return len(ids)
+
+    def page(self, source: str, offset: int) -> int | None:
+        """The 1-based page of ``source`` that holds ``offset`` (None for formats without pages)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT starts FROM pages WHERE source = ?", (source,)
+            ).fetchone()
+        return page_at(json.loads(row[0]), offset) if row else None
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         """The ``n`` nearest chunks by cosine similarity, best first."""
@@ -342,12 +360,18 @@ class Store:
         start, line, text = row
         return start, line, text.split("\n", 1)[0].rstrip()
 
-    def document_text(self, source: str) -> str | None:
-        """The current text of an indexed file as indexed, or None when it is gone or unreadable."""
+    def document(self, source: str) -> Extracted | None:
+        """The current text (and pages) of an indexed file as indexed, read through the same
+        reader as indexing; None when it is gone or unreadable."""
         record = self.files().get(source)
         if record is None or not record.path.is_file():
             return None
         try:
-            return read_text(record.path)[0]
+            return read_document(record.path, self._max_bytes)
         except QAError:
             return None
+
+    def document_text(self, source: str) -> str | None:
+        """The current text of an indexed file as indexed (see :meth:`document`)."""
+        document = self.document(source)
+        return document.text if document else None

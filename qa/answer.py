@@ -55,7 +55,8 @@ MIN_POINT = 0.75  # each point scores at least this share of the best sentence
 
 @dataclass(frozen=True)
 class Citation:
-    """What a marker ``[id]`` points at: ``text == file[start:end]`` of ``source``."""
+    """What a marker ``[id]`` points at: ``text == file[start:end]`` of ``source`` (its text as
+    indexed); ``page`` is the 1-based page holding ``start`` in a paged format (PDF), else None."""
 
     id: int
     source: str
@@ -65,6 +66,16 @@ class Citation:
     text: str
     score: float
     highlight: tuple[int, int] | None = None  # the answer's value within the span, when stated
+    page: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``report.pdf p. 3`` in a paged document, ``notes.txt:12`` (the line) otherwise."""
+        return (
+            f"{self.source} p. {self.page}"
+            if self.page is not None
+            else f"{self.source}:{self.line}"
+        )
 
 
 @dataclass(frozen=True)

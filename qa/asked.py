@@ -57,7 +57,10 @@ _NOUNS = {
     "government charity school college hospital corporation",
 }
 _KIND_BY_NOUN = {noun: kind for kind, nouns in _NOUNS.items() for noun in nouns.split()}
-_WH_NOUN = re.compile(r"\b(?:what|which)\s+(?:of the\s+)?(\w+)(?:\s+(\w+))?")
+_WH_NOUN = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?:name )?of the\s+)?(\w+)"
+    r"(?:\s+(\w+))?"
+)
 _MULTI = re.compile(
     r"^\s*(?:summari[sz]e|list|compare|outline|describe|explain|give an overview)\b"
     r"|\bwhat (?:are|were) (?:the )?(?:main |key |different )?(?:\w+ )?"

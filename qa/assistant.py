@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -11,11 +13,37 @@ from index.embed import Embedder, load_embedder
 from index.errors import DuplicateNameError, NoIndexError, QAError, UnsupportedFileError
 from index.load import SUPPORTED_SUFFIXES
 from index.pipeline import IndexReport, Progress, index_paths, name_holder, reindex
+from index.readers import Extracted
 from index.store import FileRecord, Store
-from qa.answer import Answer, Event, answer
+from qa.answer import Answer, Citation, Event, answer
 from qa.generate import Generator, OpenAIServerGenerator, load_generator
 from qa.models import available_models, resolve_model
 from qa.settings import Settings
+
+FILE_TYPES = sorted(SUPPORTED_SUFFIXES)
+"""The file types that can be indexed (and uploaded), by suffix."""
+
+# Control characters (C0 and C1, line breaks included) become spaces in a question.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_question(question: str, max_chars: int) -> str:
+    """The question with control characters and runs of whitespace made single spaces.
+
+    Raises QAError, saying what to do, for an empty question, one longer than ``max_chars``
+    and one without a single letter or digit (only punctuation or symbols).
+    """
+    text = " ".join(_CONTROL.sub(" ", question).split())
+    if not text:
+        raise QAError("the question is empty: type a question about your documents")
+    if len(text) > max_chars:
+        raise QAError(
+            f"the question is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Ask a shorter question (or raise QA_ANSWER__MAX_QUESTION_CHARS)."
+        )
+    if not any(ch.isalnum() for ch in text):
+        raise QAError("the question has no words, only punctuation: ask it in words")
+    return text
 
 
 class Assistant:
@@ -57,42 +85,69 @@ class Assistant:
         paths: Iterable[Path],
         progress: Progress | None = None,
         root: Path | None = None,
+        strict: bool = False,
     ) -> IndexReport:
         """Index ``paths`` (see :func:`index.pipeline.index_paths`)."""
-        return index_paths(paths, self.store, self.embedder, self.settings.index, progress, root)
+        return index_paths(
+            paths, self.store, self.embedder, self.settings.index, progress, root, strict
+        )
 
     def reindex(self, progress: Progress | None = None) -> IndexReport:
         """Re-read every indexed file: changed ones are updated, deleted ones removed."""
         return reindex(self.store, self.embedder, self.settings.index, progress)
 
     def add_files(self, files: Iterable[Path], progress: Progress | None = None) -> IndexReport:
-        """Copy files (e.g. uploads) into the index's document folder and index them there."""
+        """Copy files (e.g. uploads) into the index's document folder and index them there.
+
+        A file that cannot be added (an unsupported type, a name another document has, or
+        any reason indexing gives) is named in the report's ``failures``; the others are added,
+        and a copy that was not indexed is not kept.
+        """
         folder = self.settings.index_dir / "documents"
         folder.mkdir(parents=True, exist_ok=True)
-        files = list(files)
+        indexed = self.store.files()
+        refused: list[QAError] = []
+        copies = []
         for file in files:
             if file.suffix.lower() not in SUPPORTED_SUFFIXES:
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-                raise UnsupportedFileError(
-                    f"{file.name}: unsupported file type; supported: {kinds}"
+                refused.append(
+                    UnsupportedFileError(
+                        f"{file.name}: unsupported file type; supported: {kinds}. "
+                        "Convert it to one of them first."
+                    )
                 )
-        indexed = self.store.files()
-        for file in files:
-            if held := name_holder(indexed.get(file.name), (folder / file.name).resolve()):
-                raise DuplicateNameError(
-                    f"{file.name}: a document of that name is already indexed from {held}. "
-                    "Rename the file and add it again."
+            elif held := name_holder(indexed.get(file.name), (folder / file.name).resolve()):
+                refused.append(
+                    DuplicateNameError(
+                        f"{file.name}: a document of that name is already indexed from {held}. "
+                        "Rename the file and add it again."
+                    )
                 )
-        copies = []
-        for file in files:
-            target = folder / file.name
-            shutil.copyfile(file, target)
-            copies.append(target)
-        return self.index(copies, progress)
+            else:
+                target = folder / file.name
+                shutil.copyfile(file, target)
+                copies.append(target)
+        report = self.index(copies, progress) if copies else IndexReport()
+        kept = {record.path for record in self.store.files().values()}
+        for copy in copies:
+            if copy.resolve() not in kept:
+                copy.unlink(missing_ok=True)
+        report.failures[:0] = refused
+        return report
+
+    def document(self, source: str) -> Extracted | None:
+        """The current text and pages of an indexed document (None when its file is gone)."""
+        return self.store.document(source)
 
     def document_text(self, source: str) -> str | None:
         """The current text of an indexed document (None when its file is gone)."""
         return self.store.document_text(source)
+
+    def check_question(self, question: str) -> str:
+        """The question as it will be asked, or a QAError saying what to change (see
+        :func:`clean_question`)."""
+        return clean_question(question, self.settings.answer.max_question_chars)
 
     def ensure_index(self) -> IndexReport | None:
         """Build the index from the seeds folder when it is empty; say what to run otherwise."""
@@ -126,10 +181,18 @@ class Assistant:
     ) -> Iterator[Event]:
         """Stream the events of answering ``question`` (see :func:`qa.answer.answer`)."""
         settings = settings or self.settings
-        if not question.strip():
-            raise QAError("the question is empty: type a question about your documents")
+        question = clean_question(question, settings.answer.max_question_chars)
         generator = self.generator(settings.model) if settings.answer.generate else None
-        yield from answer(question, self.store, self.embedder, generator, settings, history)
+        for event in answer(question, self.store, self.embedder, generator, settings, history):
+            yield self._paged(event) if isinstance(event, Answer) else event
+
+    def _paged(self, final: Answer) -> Answer:
+        """The answer with the page of each citation in a paged document (PDF)."""
+
+        def paged(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+            return tuple(replace(c, page=self.store.page(c.source, c.start)) for c in citations)
+
+        return replace(final, citations=paged(final.citations), related=paged(final.related))
 
     def ask_final(self, question: str, history: Sequence[tuple[str, str]] = ()) -> Answer:
         """The final answer only."""

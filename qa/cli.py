@@ -62,10 +62,15 @@ def model_options(func: F) -> F:
     )(func)
 
 
+SKIPPED_EXIT = 3  # `qa index`: some files were skipped (each named), the others indexed
+
+
 def _report(report: IndexReport) -> None:
+    for failure in report.failures:
+        click.echo(f"skipped: {failure}", err=True)
     click.echo(report.summary(), err=True)
     if report.failures:
-        raise IndexingError(report.failures)
+        raise click.exceptions.Exit(SKIPPED_EXIT)
 
 
 class _ProgressBar:
@@ -111,16 +116,45 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Name documents by their path relative to this folder (default: the folder given).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Any file that would be skipped is an error: nothing in the index changes.",
+)
 @common_options
-def index_cmd(paths: tuple[Path, ...], root: Path | None, index_dir: Path | None) -> None:
-    """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed."""
+def index_cmd(
+    paths: tuple[Path, ...], root: Path | None, strict: bool, index_dir: Path | None
+) -> None:
+    """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed.
+
+    A file that cannot be indexed is named on a line of its own with what to do; the others
+    are indexed. Exit code 0: everything indexed; 3: some files skipped; 1: an error (with
+    --strict, any skipped file).
+    """
     settings = _settings(index_dir)
     assistant = Assistant(settings)
-    _report(assistant.index(paths or (settings.seeds_dir,), progress=_ProgressBar(), root=root))
+    try:
+        report = assistant.index(
+            paths or (settings.seeds_dir,), progress=_ProgressBar(), root=root, strict=strict
+        )
+    except IndexingError as exc:
+        for failure in exc.failures:
+            click.echo(f"error: {failure}", err=True)
+        raise click.ClickException(
+            f"{len(exc.failures)} file(s) cannot be indexed; nothing was changed (--strict)"
+        ) from exc
+    _report(report)
 
 
 def _span(c: Citation) -> dict[str, Any]:
-    span = {"id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text}
+    span: dict[str, Any] = {
+        "id": c.id,
+        "source": c.source,
+        "page": c.page,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+    }
     if c.highlight is not None:
         span["highlight"] = list(c.highlight)  # the answer's value inside the span
     return span
@@ -147,11 +181,11 @@ def _print_answer(answer: Answer) -> None:
     if answer.citations:
         click.echo()
     for c in answer.citations:
-        click.echo(f'[{c.id}] {c.source}:{c.line} "{c.text}"')
+        click.echo(f'[{c.id}] {c.where} "{c.text}"')
     if answer.related:
         click.echo("\nRelated passages:")
         for c in answer.related:
-            click.echo(f'  {c.source}:{c.line} "{c.text}"')
+            click.echo(f'  {c.where} "{c.text}"')
 
 
 @main.command()
@@ -176,22 +210,36 @@ def ask(
 ) -> None:
     """Answer QUESTION from the indexed documents, with citations."""
     questions = [q.strip() for q in question_file if q.strip()] if question_file else []
-    if question:
+    if question is not None:
         questions.insert(0, question)
     if not questions:
         raise QAError('no question: run `qa ask "your question"` or `qa ask --file FILE`')
     assistant = Assistant(_settings(index_dir, model, top_k, False if extractive else None))
+    if len(questions) == 1:
+        assistant.check_question(questions[0])  # before loading anything
     if report := assistant.ensure_index():
         click.echo(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", err=True)
     assistant.warm_up()
+    refused = 0
     for q in questions:
-        answer = assistant.ask_final(q)
+        try:
+            answer = assistant.ask_final(q)
+        except QAError as exc:
+            if len(questions) == 1:
+                raise
+            refused += 1
+            click.echo(f"error: {exc}", err=True)
+            if as_json:
+                click.echo(json.dumps({"question": q, "error": str(exc)}, ensure_ascii=False))
+            continue
         if as_json:
             click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
         else:
             _print_answer(answer)
             if len(questions) > 1:
                 click.echo()
+    if refused:
+        raise click.ClickException(f"{refused} of {len(questions)} questions were not asked")
 
 
 @main.command("eval")

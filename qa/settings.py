@@ -36,6 +36,9 @@ class AnswerSettings(_Section):
         0.6, description="…unless its similarity to the question is at least this."
     )
     generate: bool = Field(True, description="Let the model phrase the answer (else extractive).")
+    max_question_chars: int = Field(
+        1000, ge=10, description="Longest question, in characters; longer ones are refused."
+    )
 
 
 class LLMSettings(_Section):

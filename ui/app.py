@@ -16,8 +16,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
 from index.errors import QAError
+from index.pipeline import IndexReport
 from qa.answer import Answer, Status, Token
-from qa.assistant import Assistant
+from qa.assistant import FILE_TYPES, Assistant
 from qa.settings import Settings
 from ui.render import EMPTY_PANEL, answer_html, draft_html, source_html
 
@@ -90,6 +91,14 @@ def _documents(assistant: Assistant) -> tuple[list[list[Any]], Any]:
     return rows, gr.update(choices=sources, value=None)
 
 
+def upload_status(report: IndexReport) -> str:
+    """What an upload (or re-index) did, then a line per file that was skipped, naming it and
+    the fix."""
+    lines = [report.summary() + "."]
+    lines += [f"- skipped: {failure}" for failure in report.failures]
+    return "\n".join(lines)
+
+
 def _head() -> str:
     script = (ASSETS / "cite.js").read_text(encoding="utf-8")
     return f"<script>{script}</script>"
@@ -126,9 +135,11 @@ def build(assistant: Assistant) -> gr.Blocks:
             raise gr.Error(str(exc)) from exc
 
     def submit(message: str, history: Messages) -> tuple[str, Messages]:
-        if not message.strip():
-            raise gr.Error("Type a question about your documents first.")
-        return "", [*history, {"role": "user", "content": message.strip()}]
+        try:
+            question = assistant.check_question(message)
+        except QAError as exc:
+            raise gr.Error(str(exc)) from exc
+        return "", [*history, {"role": "user", "content": question}]
 
     def regenerate(history: Messages) -> Messages:
         while history and history[-1]["role"] != "user":
@@ -144,14 +155,14 @@ def build(assistant: Assistant) -> gr.Blocks:
             begin, stop = int(start), int(end)
         except ValueError:
             return EMPTY_PANEL, gr.update()
-        return source_html(source, assistant.document_text(source), begin, stop), gr.Tabs(
+        return source_html(source, assistant.document(source), begin, stop), gr.Tabs(
             selected="source"
         )
 
     # Gradio tracks a handler's progress through a gr.Progress() default argument.
     def upload(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         if not files:
-            raise gr.Error("Choose one or more .txt or .md files to upload.")
+            raise gr.Error(f"Choose one or more files to upload ({', '.join(FILE_TYPES)}).")
 
         def step(done: int, total: int) -> None:
             progress((done, max(total, 1)), desc="Embedding", unit="sentences")
@@ -160,10 +171,7 @@ def build(assistant: Assistant) -> gr.Blocks:
             report = assistant.add_files([Path(f) for f in files], progress=step)
         except QAError as exc:
             raise gr.Error(str(exc)) from exc
-        message = report.summary()
-        if report.failures:
-            message += " — " + "; ".join(str(f) for f in report.failures)
-        return (*_documents(assistant), message, None)
+        return (*_documents(assistant), upload_status(report), None)
 
     def delete(source: str | None) -> tuple[Any, ...]:
         if not source:
@@ -178,7 +186,7 @@ def build(assistant: Assistant) -> gr.Blocks:
         report = assistant.reindex(
             progress=lambda d, t: progress((d, max(t, 1)), desc="Embedding", unit="sentences")
         )
-        return (*_documents(assistant), f"Re-indexed: {report.summary()}.")
+        return (*_documents(assistant), "Re-indexed: " + upload_status(report))
 
     def set_pref(prefs: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
         return {**prefs, key: value}
@@ -231,9 +239,9 @@ def build(assistant: Assistant) -> gr.Blocks:
                         elem_id="qa-docs",
                     )
                     files = gr.File(
-                        label="Add documents (.txt, .md, .html)",
+                        label=f"Add documents ({', '.join(FILE_TYPES)})",
                         file_count="multiple",
-                        file_types=[".txt", ".md", ".markdown", ".html", ".htm"],
+                        file_types=FILE_TYPES,
                         elem_id="qa-upload",
                     )
                     with gr.Row():
@@ -263,8 +271,9 @@ def build(assistant: Assistant) -> gr.Blocks:
         opener = gr.Button(visible="hidden", elem_id="qa-cite-open")
 
         llm = {"concurrency_limit": 1, "concurrency_id": "llm"}
+        # Queued (not held up by answering): only a queued event's error shows its message.
         asked = [
-            trigger(submit, [box, chat], [box, chat], queue=False).then(
+            trigger(submit, [box, chat], [box, chat], show_progress="hidden").then(
                 answer_last, [chat, prefs], [chat], **llm
             )
             for trigger in (box.submit, send.click)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from qa.answer import Answer, Citation
+
+if TYPE_CHECKING:
+    from index.readers import Extracted
 
 _MARKER = re.compile(r"\[(\d+)\]")
 STATUS_TEXT = {"searching": "Searching the documents…", "answering": "Answering…"}
@@ -26,7 +30,8 @@ def cite_href(c: Citation) -> str:
 
 
 def _chip(c: Citation) -> str:
-    title = html.escape(f"{c.source}, line {c.line}", quote=True)
+    place = f"page {c.page}" if c.page is not None else f"line {c.line}"
+    title = html.escape(f"{c.source}, {place}", quote=True)
     return (
         f'<a class="qa-chip" href="{cite_href(c)}" title="{title}" '
         f'data-source="{html.escape(c.source, quote=True)}">{c.id}</a>'
@@ -60,7 +65,7 @@ def _source_list(title: str, citations: tuple[Citation, ...], chips: bool) -> st
         label = _chip(c) if chips else f'<a class="qa-related" href="{cite_href(c)}">open</a>'
         quote_text = html.escape(c.text if len(c.text) <= 300 else c.text[:297] + "…")
         rows.append(
-            f'<li>{label} <span class="qa-file">{html.escape(c.source)}:{c.line}</span> '
+            f'<li>{label} <span class="qa-file">{html.escape(c.where)}</span> '
             f'<span class="qa-score">score {c.score:.2f}</span>'
             f'<q class="qa-quote">{quote_text}</q></li>'
         )
@@ -77,18 +82,27 @@ def draft_html(stage: str, draft: str) -> str:
     return f'{status}<div class="qa-draft">{html.escape(draft)}</div>'
 
 
-def source_html(source: str, text: str | None, start: int, end: int) -> str:
-    """The whole source document with the cited span highlighted (``id="qa-mark"``)."""
-    if text is None:
+def source_html(source: str, document: Extracted | None, start: int, end: int) -> str:
+    """The source document with the cited span highlighted (``id="qa-mark"``): the whole text,
+    or for a paged document (PDF) the cited page(s)."""
+    if document is None:
         return f'<div class="qa-panel-empty">{html.escape(source)} is no longer on disk.</div>'
+    text = document.text
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    line = text.count("\n", 0, start) + 1
+    first, last = document.page_at(start), document.page_at(max(start, end - 1))
+    if first is None or last is None:
+        line = text.count("\n", 0, start) + 1
+        where, lo, hi = f"line {line}", 0, len(text)
+    else:
+        pages = document.pages
+        where = f"p. {first}" if first == last else f"pp. {first}–{last}"
+        lo, hi = pages[first - 1], pages[last] if last < len(pages) else len(text)
     return (
-        f'<div class="qa-panel-head"><b>{html.escape(source)}</b> · line {line} · '
+        f'<div class="qa-panel-head"><b>{html.escape(source)}</b> · {where} · '
         f"characters {start}–{end}</div>"
-        f'<div class="qa-doc">{html.escape(text[:start])}'
+        f'<div class="qa-doc">{html.escape(text[lo:start])}'
         f'<mark id="qa-mark">{html.escape(text[start:end])}</mark>'
-        f"{html.escape(text[end:])}</div>"
+        f"{html.escape(text[end:hi])}</div>"
     )
 
 

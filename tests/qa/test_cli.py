@@ -22,7 +22,8 @@ def _check_contract(obj: dict, corpus: Path) -> None:
     for n in re.findall(r"\[(\d+)\]", obj["answer"]):
         assert int(n) in ids
     for c in obj["citations"]:
-        assert set(c) == {"id", "source", "start", "end", "text"}
+        assert set(c) == {"id", "source", "page", "start", "end", "text"}
+        assert c["page"] is None  # text files have no pages
         text = (corpus / c["source"]).read_bytes().decode("utf-8")
         assert text[c["start"] : c["end"]] == c["text"]
 
@@ -71,10 +72,10 @@ def test_index_names_a_bad_file_and_exits_non_zero(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "good.txt").write_text("The harbour light was lit in 1871.", encoding="utf-8")
-    (folder / "bad.txt").write_bytes(b"\xff\xfe\xfa")
+    (folder / "bad.txt").write_bytes(bytes(range(256)) * 2)
     result = CliRunner().invoke(main, ["index", str(folder)])
-    assert result.exit_code == 1
-    assert "bad.txt: not UTF-8 text" in result.output
+    assert result.exit_code == 3
+    assert "bad.txt: binary content" in result.output
     docs = CliRunner().invoke(main, ["docs"])
     assert "good.txt" in docs.output and "bad.txt" not in docs.output
 
@@ -84,7 +85,7 @@ def test_index_root_keeps_same_named_files_apart(tmp_path: Path) -> None:
         (tmp_path / team).mkdir()
         (tmp_path / team / "notes.txt").write_text(f"Team {team} notes.", encoding="utf-8")
     clash = CliRunner().invoke(main, ["index", str(tmp_path / "a"), str(tmp_path / "b")])
-    assert clash.exit_code == 1
+    assert clash.exit_code == 3
     assert f"Index from a common folder to keep both (qa index --root {tmp_path}" in clash.output
     both = CliRunner().invoke(main, ["index", "--root", str(tmp_path), str(tmp_path)])
     assert both.exit_code == 0, both.output

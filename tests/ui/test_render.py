@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from index.readers import Extracted
 from qa.answer import Answer, Citation
 from ui.render import answer_html, source_html
 
@@ -25,7 +28,20 @@ def test_abstentions_list_related_passages_without_chips() -> None:
 
 def test_the_source_panel_marks_the_exact_span() -> None:
     text = "one\ntwo <three>\nfour"
-    html = source_html("x.txt", text, 4, 15)
+    html = source_html("x.txt", Extracted(text), 4, 15)
     assert '<mark id="qa-mark">two &lt;three&gt;</mark>' in html
     assert "line 2" in html
     assert "no longer on disk" in source_html("gone.txt", None, 0, 1)
+
+
+def test_a_pdf_citation_shows_its_page_and_only_that_page() -> None:
+    text = "First page text.\n\nSecond page: the <cited> span.\n\nThird page."
+    pages = (0, 18, 50)
+    start = text.index("the <cited>")
+    html = source_html("report.pdf", Extracted(text, pages), start, start + 16)
+    assert "report.pdf</b> · p. 2 ·" in html
+    assert '<mark id="qa-mark">the &lt;cited&gt; span</mark>' in html
+    assert "First page" not in html and "Third page" not in html
+    answer = Answer("q", "It is [1].", (replace(CITE, source="report.pdf", page=2),), False, "x")
+    listed = answer_html(answer)
+    assert "report.pdf p. 2" in listed and 'title="report.pdf, page 2"' in listed
