@@ -174,6 +174,7 @@ def test_enter_asks_shift_enter_adds_a_line_escape_stops(server: str, browser) -
 
     page.keyboard.type("How many videos did the public send to the observatory?")
     page.keyboard.press("Enter")
+    page.wait_for_selector("#qa-chat .qa-status")  # searching, or the model's draft
     page.keyboard.press("Escape")
     page.wait_for_selector("#qa-chat .qa-stopped", timeout=30_000)
     page.wait_for_timeout(2000)  # a cancelled answer never arrives

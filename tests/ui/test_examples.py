@@ -32,6 +32,11 @@ def test_another_corpus_gets_questions_from_its_own_titles(tmp_path: Path) -> No
     news = Assistant(settings)
     news.index([corpus])
     assert not news.seeds_indexed()
+    overview = news.overview()
+    assert (overview.documents, overview.model) == (6, settings.model)
+    assert overview.chunks == news.store.count() > 6
+    assert overview.llm_server is None and overview.chroma_server is None
+    state = news.index_state()
     found = examples(news)
     assert 1 <= len(found) <= 3
     assert not set(found) & set(SEED_QUESTIONS)
@@ -39,4 +44,5 @@ def test_another_corpus_gets_questions_from_its_own_titles(tmp_path: Path) -> No
     assert all(any(t and t in q for t in titles) for q in found)
     (corpus / "ferry-terminal.txt").unlink()
     news.reindex()
+    assert news.index_state() != state
     assert all("ferry terminal" not in q for q in examples(news))
