@@ -1,4 +1,4 @@
-"""Example questions: the seeds' for the seeds, made from titles for any other corpus."""
+"""Example questions: the seeds' for the seeds, made from the documents for any other corpus."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from qa.assistant import Assistant
 from qa.settings import Settings
 from tests.conftest import DATA, ROOT
-from ui.examples import SEED_QUESTIONS, examples, title
+from ui.examples import SEED_QUESTIONS, count_questions, examples, title
 
 
 def test_titles_are_headlines_not_sentences() -> None:
@@ -21,11 +21,19 @@ def test_titles_are_headlines_not_sentences() -> None:
     assert title("") is None
 
 
+def test_counts_become_how_many_questions() -> None:
+    text = (
+        "Residents of Quay Street, who had collected 2,300 signatures against the first design, "
+        "said so. It cost 14.2 million pounds in 1968; 78 percent agreed. The 3 votes."
+    )
+    assert count_questions(text) == [("How many signatures against the first design?", "2,300")]
+
+
 def test_the_seeds_get_their_own_questions(assistant: Assistant) -> None:
     assert examples(assistant) == list(SEED_QUESTIONS)
 
 
-def test_another_corpus_gets_questions_from_its_own_titles(tmp_path: Path) -> None:
+def test_another_corpus_gets_questions_from_its_own_documents(tmp_path: Path) -> None:
     corpus = tmp_path / "news"
     shutil.copytree(DATA / "news", corpus)
     settings = Settings(index_dir=tmp_path / "index", models_dir=ROOT / "models")
@@ -40,9 +48,25 @@ def test_another_corpus_gets_questions_from_its_own_titles(tmp_path: Path) -> No
     found = examples(news)
     assert 1 <= len(found) <= 3
     assert not set(found) & set(SEED_QUESTIONS)
-    titles = [title(news.document_text(r.source) or "") for r in news.documents()]
-    assert all(any(t and t in q for t in titles) for q in found)
+    made = {q for r in news.documents() for q, _ in count_questions(news.document_text(r.source))}
+    assert set(found) <= made
+    assert "How many signatures against the first design?" in found
     (corpus / "ferry-terminal.txt").unlink()
     news.reindex()
     assert news.index_state() != state
-    assert all("ferry terminal" not in q for q in examples(news))
+    assert "How many signatures against the first design?" not in examples(news)
+
+
+def test_documents_without_counts_get_questions_about_their_titles(tmp_path: Path) -> None:
+    corpus = tmp_path / "notes"
+    corpus.mkdir()
+    (corpus / "keeper.md").write_text(
+        "# The keeper of the Pellmouth light\n\nAda Morrow kept the Pellmouth light burning "
+        "through the great storm. She wrote that the waves reached the gallery rail.\n",
+        encoding="utf-8",
+    )
+    notes = Assistant(Settings(index_dir=tmp_path / "index", models_dir=ROOT / "models"))
+    notes.index([corpus])
+    assert examples(notes) == [
+        "What do the documents say about “The keeper of the Pellmouth light”?"
+    ]
