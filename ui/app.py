@@ -323,9 +323,19 @@ def build(assistant: Assistant) -> gr.Blocks:
         )
         opener.click(open_citation, [target], [panel, tabs]).then(None, js=SCROLL_TO_MARK)
         shown = [header, chat]
-        files.upload(upload, [files, prefs], [table, chosen, doc_status, files, *shown])
-        remove.click(delete, [chosen, prefs], [table, chosen, doc_status, *shown])
-        refresh.click(reindex, [prefs], [table, chosen, doc_status, *shown])
+        # Progress shows on the documents panel, not over the conversation.
+        files.upload(
+            upload,
+            [files, prefs],
+            [table, chosen, doc_status, files, *shown],
+            show_progress_on=[files],
+        )
+        remove.click(
+            delete, [chosen, prefs], [table, chosen, doc_status, *shown], show_progress_on=[table]
+        )
+        refresh.click(
+            reindex, [prefs], [table, chosen, doc_status, *shown], show_progress_on=[table]
+        )
         for key, control in (("top_k", top_k), ("temperature", temperature)):
             control.change(
                 lambda p, v, k=key: set_pref(p, k, v), [prefs, control], [prefs], queue=False
