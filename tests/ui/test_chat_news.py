@@ -130,7 +130,7 @@ def test_copy_and_export_give_markdown_with_sources_and_long_quotes_end_cleanly(
     assert re.search(listed, copied, re.M)
     assert "waterlogged pitch.”" in copied  # the whole quote in the Markdown
 
-    _ask(page, "When was the new ferry terminal due to open?")
+    _ask(page, "How much will the new ferry terminal cost?")
     with page.expect_download() as download:
         page.click("#qa-export")
     saved = tmp_path / "conversation.md"
@@ -138,7 +138,7 @@ def test_copy_and_export_give_markdown_with_sources_and_long_quotes_end_cleanly(
     exported = saved.read_text(encoding="utf-8")
     assert download.value.suggested_filename.endswith(".md")
     assert exported.startswith("# Questions and answers\n\n## " + GULLS)
-    assert "## When was the new ferry terminal due to open?" in exported
+    assert "## How much will the new ferry terminal cost?" in exported
     assert exported.count("Sources:") == 2 and "ferry-terminal.txt, line" in exported
     assert _input_focused(page)
 
