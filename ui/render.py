@@ -84,7 +84,7 @@ def answer_html(answer: Answer) -> str:
     body = re.sub(r"\s*\n\s*", "<br>", body)
     kind = "qa-abstained" if answer.abstained else f"qa-{answer.mode}"
     markdown = html.escape(answer_markdown(answer), quote=True).replace("\n", "&#10;")
-    question = html.escape(answer.question, quote=True).replace("\n", "&#10;")
+    question = html.escape(" ".join(answer.question.split()), quote=True)
     parts = [
         f'<div class="qa-answer {kind}">{body}</div>',
         f'<div class="qa-meta"><span class="qa-mode">{MODE_TEXT.get(answer.mode, "")}</span>'
