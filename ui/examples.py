@@ -25,9 +25,10 @@ SEED_QUESTIONS = (
 )
 TEMPLATE = "What do the documents say about “{title}”?"
 SHOWN = 3
-TRIED = 8  # documents tried, spread over the index
-PER_DOCUMENT = 3  # count questions tried per document
+TRIED = 6  # documents tried, spread over the index
+PER_DOCUMENT = 2  # count questions tried per document
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+)?\d+(?:\.\d+)*\.?\s+", re.IGNORECASE)
 # A count, an optional "million", a plural noun, and up to five words after it.
 _COUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+(?:million\s+|thousand\s+)?"
@@ -41,6 +42,12 @@ _TAIL_ENDS = frozenset(
     "and but which who because while than down after before when so said".split()
 )
 _DANGLING = frozenset("the a an of to in at on for by with from".split())
+# The words after the counted noun must begin a phrase the question can keep: a preposition
+# ("at Riverside Park") or a verb ("were lost", "voted"), not the middle of a clause.
+_TAIL_STARTS = frozenset(
+    "at in on from against per of for with across over under near during since between "
+    "were are was is have had has will would could can did".split()
+)
 _cache: dict[tuple[str, str], list[str]] = {}
 _lock = threading.Lock()
 
@@ -53,7 +60,7 @@ def title(text: str) -> str | None:
     'The Harbour Lighthouse'
     """
     for raw in text.splitlines():
-        line = raw.strip().lstrip("#").strip()
+        line = _NUMBERING.sub("", raw.strip().lstrip("#").strip())
         if not line:
             continue
         tokens = line.split()
@@ -87,7 +94,7 @@ def count_questions(text: str) -> list[tuple[str, str]]:
             words.append(word)
         while words and words[-1].lower() in _DANGLING:
             words.pop()
-        if words:
+        if words and (words[0].lower() in _TAIL_STARTS or words[0].endswith("ed")):
             found.append((f"How many {noun} {' '.join(words)}?", count))
     return sorted(found, key=lambda q: (not re.search(r" [A-Z]", q[0]), -len(q[0])))
 

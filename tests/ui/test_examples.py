@@ -19,6 +19,8 @@ def test_titles_are_headlines_not_sentences() -> None:
     assert title("China on Thursday urged NATO to stop stoking confrontation.\n") is None
     assert title(" date 2025-06-26 26 June 2025 20:21 (UTC+04:00)\n\nText.") is None
     assert title("") is None
+    assert title("Chapter 1. Definitions and overview\n") == "Definitions and overview"
+    assert title("2.4. Populating a Table With Rows\n") == "Populating a Table With Rows"
 
 
 def test_counts_become_how_many_questions() -> None:
@@ -27,6 +29,7 @@ def test_counts_become_how_many_questions() -> None:
         "said so. It cost 14.2 million pounds in 1968; 78 percent agreed. The 3 votes."
     )
     assert count_questions(text) == [("How many signatures against the first design?", "2,300")]
+    assert count_questions("It gave 9,100 tonnes last year.") == []  # no phrase to keep
 
 
 def test_the_seeds_get_their_own_questions(assistant: Assistant) -> None:
