@@ -76,8 +76,8 @@ def title(text: str) -> str | None:
 
 
 def count_questions(text: str) -> list[tuple[str, str]]:
-    """ "How many" questions about the counts in ``text``, each with the count it asks for;
-    those whose words after the noun name something (a capital) first, then longer ones.
+    """Questions asking how many of something ``text`` counts, each with the count it asks
+    for; those whose words after the noun name something (a capital) first, then longer ones.
 
     >>> count_questions("About 4,000 books were lost, and 300 more damaged.")
     [('How many books were lost?', '4,000')]
