@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -44,6 +45,17 @@ def clean_question(question: str, max_chars: int) -> str:
     if not any(ch.isalnum() for ch in text):
         raise QAError("the question has no words, only punctuation: ask it in words")
     return text
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What is indexed and what answers, for a one-line summary."""
+
+    documents: int
+    chunks: int
+    model: str  # the model's name, or the server's URL when answering goes to a server
+    llm_server: str | None  # None: the model runs in-process
+    chroma_server: str | None  # None: the vectors are local files
 
 
 class Assistant:
@@ -162,6 +174,34 @@ class Assistant:
 
     def documents(self) -> list[FileRecord]:
         return list(self.store.files().values())
+
+    def overview(self, model: str | None = None) -> Overview:
+        """Counts of documents and chunks, the model (default: the configured one), backends."""
+        return Overview(
+            documents=len(self.store.files()),
+            chunks=self.store.count(),
+            model=model or self.settings.model,
+            llm_server=self.settings.llm.server_url,
+            chroma_server=self.settings.index.chroma_url,
+        )
+
+    def index_state(self) -> str:
+        """A short hash of the indexed files and their contents: it changes with the index."""
+        files = sorted((r.source, r.sha256) for r in self.store.files().values())
+        return hashlib.sha1(repr(files).encode()).hexdigest()[:16]
+
+    def seeds_indexed(self) -> bool:
+        """Whether the indexed documents are exactly the files of the seeds folder."""
+        seeds = self.settings.seeds_dir
+        if not seeds.is_dir():
+            return False
+        indexed = {r.sha256 for r in self.store.files().values()}
+        found = {
+            hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in seeds.iterdir()
+            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        }
+        return bool(found) and indexed == found
 
     def delete(self, source: str) -> int:
         """Remove a document and its vectors; an uploaded copy is deleted too."""

@@ -14,22 +14,28 @@ from urllib.parse import unquote
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
+from gradio.components.chatbot import ExampleMessage
+from gradio.events import Dependency
 
 from index.errors import QAError
 from index.pipeline import IndexReport
 from qa.answer import Answer, Status, Token
 from qa.assistant import FILE_TYPES, Assistant
 from qa.settings import Settings
-from ui.render import EMPTY_PANEL, answer_html, draft_html, source_html
+from ui.examples import examples
+from ui.render import (
+    EMPTY_PANEL,
+    answer_html,
+    draft_html,
+    header_html,
+    is_draft,
+    source_html,
+    stopped_html,
+)
 
 ASSETS = Path(__file__).parent
-EXAMPLES = [
-    "What share of global spending did China attribute to NATO?",
-    "What did China urge NATO to stop doing?",
-    "On which day did Rutte speak?",
-    "Who is the president of South Korea?",
-]
 Messages = list[dict[str, Any]]
+FOCUS_INPUT = "() => document.querySelector('#qa-input textarea')?.focus()"
 # Centre the highlighted span inside the document view, then bring the view on screen.
 SCROLL_TO_MARK = """() => {
   const mark = document.getElementById("qa-mark");
@@ -99,9 +105,18 @@ def upload_status(report: IndexReport) -> str:
     return "\n".join(lines)
 
 
+def _examples(assistant: Assistant) -> list[ExampleMessage] | None:
+    """The chat's example questions (None hides them)."""
+    return [{"text": q} for q in examples(assistant)] or None
+
+
+# Gradio scopes custom CSS to the page's content; the margins around it need a plain style.
+PAGE_CSS = "@media (max-width: 720px) { .gradio-container .main.app { padding: 8px 10px; } }"
+
+
 def _head() -> str:
     script = (ASSETS / "cite.js").read_text(encoding="utf-8")
-    return f"<script>{script}</script>"
+    return f"<style>{PAGE_CSS}</style><script>{script}</script>"
 
 
 def build(assistant: Assistant) -> gr.Blocks:
@@ -134,12 +149,23 @@ def build(assistant: Assistant) -> gr.Blocks:
         except QAError as exc:
             raise gr.Error(str(exc)) from exc
 
+    def pick_example(history: Messages, event: gr.SelectData) -> Messages:
+        return [*history, {"role": "user", "content": str(event.value["text"])}]
+
     def submit(message: str, history: Messages) -> tuple[str, Messages]:
         try:
             question = assistant.check_question(message)
         except QAError as exc:
             raise gr.Error(str(exc)) from exc
         return "", [*history, {"role": "user", "content": question}]
+
+    def stopped(history: Messages) -> Messages:
+        """Say that an answer cut short was stopped, instead of leaving it at "Searching…"."""
+        if history and history[-1]["role"] == "assistant":
+            content = _text(history[-1]["content"])
+            if is_draft(content):
+                history = [*history[:-1], {"role": "assistant", "content": stopped_html(content)}]
+        return history
 
     def regenerate(history: Messages) -> Messages:
         while history and history[-1]["role"] != "user":
@@ -160,7 +186,11 @@ def build(assistant: Assistant) -> gr.Blocks:
         )
 
     # Gradio tracks a handler's progress through a gr.Progress() default argument.
-    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+    def upload(
+        files: list[str] | None,
+        prefs: dict[str, Any],
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> tuple[Any, ...]:
         if not files:
             raise gr.Error(f"Choose one or more files to upload ({', '.join(FILE_TYPES)}).")
 
@@ -171,22 +201,30 @@ def build(assistant: Assistant) -> gr.Blocks:
             report = assistant.add_files([Path(f) for f in files], progress=step)
         except QAError as exc:
             raise gr.Error(str(exc)) from exc
-        return (*_documents(assistant), upload_status(report), None)
+        return (*_documents(assistant), upload_status(report), None, *page(prefs))
 
-    def delete(source: str | None) -> tuple[Any, ...]:
+    def delete(source: str | None, prefs: dict[str, Any]) -> tuple[Any, ...]:
         if not source:
             raise gr.Error("Choose a document to delete.")
         try:
             removed = assistant.delete(source)
         except QAError as exc:
             raise gr.Error(str(exc)) from exc
-        return (*_documents(assistant), f"Deleted {source} ({removed} chunks).")
+        return (*_documents(assistant), f"Deleted {source} ({removed} chunks).", *page(prefs))
 
-    def reindex(progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+    def reindex(
+        prefs: dict[str, Any],
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> tuple[Any, ...]:
         report = assistant.reindex(
             progress=lambda d, t: progress((d, max(t, 1)), desc="Embedding", unit="sentences")
         )
-        return (*_documents(assistant), "Re-indexed: " + upload_status(report))
+        return (*_documents(assistant), "Re-indexed: " + upload_status(report), *page(prefs))
+
+    def page(prefs: dict[str, Any]) -> tuple[str, Any]:
+        """The header line and the chat's example questions for the index as it is now."""
+        overview = assistant.overview(prefs.get("model"))
+        return header_html(overview), gr.Chatbot(examples=_examples(assistant))
 
     def set_pref(prefs: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
         return {**prefs, key: value}
@@ -194,18 +232,16 @@ def build(assistant: Assistant) -> gr.Blocks:
     rows, _ = _documents(assistant)
     with gr.Blocks(title="qa · cited answers", analytics_enabled=False) as demo:
         prefs = gr.State(defaults)
-        gr.HTML(
-            '<div class="qa-title"><b>qa</b> · answers from your documents, every sentence '
-            "cited</div>"
-        )
+        header = gr.HTML(header_html(assistant.overview()), elem_id="qa-header")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=340):
                 chat = gr.Chatbot(
                     elem_id="qa-chat",
-                    height=560,
+                    height="var(--qa-chat-height)",
                     sanitize_html=False,
-                    buttons=["copy", "copy_all"],
+                    buttons=[],
                     placeholder="Ask about the indexed documents. Answers cite their sources.",
+                    examples=_examples(assistant),
                     show_label=False,
                     feedback_options=None,
                 )
@@ -213,21 +249,24 @@ def build(assistant: Assistant) -> gr.Blocks:
                     box = gr.Textbox(
                         placeholder="Ask a question…",
                         show_label=False,
+                        lines=1,
+                        max_lines=6,
                         scale=5,
                         autofocus=True,
                         elem_id="qa-input",
                         submit_btn=False,
                     )
                     send = gr.Button(
-                        "Ask", variant="primary", scale=1, min_width=70, elem_id="qa-ask"
+                        "Ask", variant="primary", scale=1, min_width=56, elem_id="qa-ask"
                     )
                     stop = gr.Button(
-                        "Stop", variant="stop", scale=1, min_width=70, elem_id="qa-stop"
+                        "Stop", variant="stop", scale=1, min_width=56, elem_id="qa-stop"
                     )
                 with gr.Row():
                     again = gr.Button("Regenerate", size="sm", elem_id="qa-regenerate")
+                    # The page script writes the conversation's Markdown to a download.
+                    gr.Button("Export Markdown", size="sm", elem_id="qa-export")
                     clear = gr.Button("Clear chat", size="sm", elem_id="qa-clear")
-                gr.Examples(EXAMPLES, inputs=[box], label="Examples")
             with gr.Column(scale=2, min_width=340), gr.Tabs() as tabs:
                 with gr.Tab("Source", id="source"):
                     panel = gr.HTML(EMPTY_PANEL, elem_id="qa-panel")
@@ -271,26 +310,52 @@ def build(assistant: Assistant) -> gr.Blocks:
         opener = gr.Button(visible="hidden", elem_id="qa-cite-open")
 
         llm = {"concurrency_limit": 1, "concurrency_id": "llm"}
+
+        def answering(added: Dependency) -> Dependency:
+            """Answer once ``added`` has put the question in the chat; then back to the box."""
+            event = added.then(answer_last, [chat, prefs], [chat], **llm)
+            event.then(None, js=FOCUS_INPUT)
+            return event
+
         # Queued (not held up by answering): only a queued event's error shows its message.
         asked = [
-            trigger(submit, [box, chat], [box, chat], show_progress="hidden").then(
-                answer_last, [chat, prefs], [chat], **llm
-            )
+            answering(trigger(submit, [box, chat], [box, chat], show_progress="hidden"))
             for trigger in (box.submit, send.click)
         ]
-        regen = again.click(regenerate, [chat], [chat], queue=False).then(
-            answer_last, [chat, prefs], [chat], **llm
+        regen = answering(again.click(regenerate, [chat], [chat], queue=False))
+        example = answering(chat.example_select(pick_example, [chat], [chat], queue=False))
+        stop.click(None, cancels=[*asked, regen, example], js=FOCUS_INPUT).then(
+            stopped, [chat], [chat], queue=False
         )
-        stop.click(None, cancels=[*asked, regen])
-        clear.click(lambda: ([], EMPTY_PANEL), None, [chat, panel], queue=False)
+        clear.click(lambda: ([], EMPTY_PANEL), None, [chat, panel], queue=False).then(
+            None, js=FOCUS_INPUT
+        )
         opener.click(open_citation, [target], [panel, tabs]).then(None, js=SCROLL_TO_MARK)
-        files.upload(upload, [files], [table, chosen, doc_status, files])
-        remove.click(delete, [chosen], [table, chosen, doc_status])
-        refresh.click(reindex, None, [table, chosen, doc_status])
-        for key, control in (("model", model), ("top_k", top_k), ("temperature", temperature)):
+        shown = [header, chat]
+        # Progress shows on the documents panel, not over the conversation.
+        files.upload(
+            upload,
+            [files, prefs],
+            [table, chosen, doc_status, files, *shown],
+            show_progress_on=[files],
+        )
+        remove.click(
+            delete, [chosen, prefs], [table, chosen, doc_status, *shown], show_progress_on=[table]
+        )
+        refresh.click(
+            reindex, [prefs], [table, chosen, doc_status, *shown], show_progress_on=[table]
+        )
+        for key, control in (("top_k", top_k), ("temperature", temperature)):
             control.change(
                 lambda p, v, k=key: set_pref(p, k, v), [prefs, control], [prefs], queue=False
             )
+        model.change(
+            lambda p, v: (set_pref(p, "model", v), header_html(assistant.overview(v))),
+            [prefs, model],
+            [prefs, header],
+            queue=False,
+        )
+        demo.load(page, [prefs], shown, queue=False)
     return demo
 
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import NATO_QUESTION, ROOT, SEEDS
-from tests.servers import free_port, running
+from tests.ui.conftest import serving
+from ui.examples import SEED_QUESTIONS
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = pytest.mark.browser
 
@@ -24,27 +22,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("serve")
     seeds = root / "seeds"
     shutil.copytree(SEEDS, seeds)
-    port = free_port()
-    env = {**os.environ, "QA_INDEX_DIR": str(root / "index"), "QA_SEEDS_DIR": str(seeds)}
-    url = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with running(command, url, root / "serve.log", env):
+    with serving(root, {"QA_INDEX_DIR": str(root / "index"), "QA_SEEDS_DIR": str(seeds)}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def _ask(page, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,6 +42,7 @@ def test_ask_click_a_citation_upload_and_delete(server: str, browser, tmp_path: 
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(server)
     page.wait_for_selector("#qa-input textarea")
+    page.get_by_text(SEED_QUESTIONS[0]).wait_for()  # the seeds are indexed: their questions
 
     _ask(page, NATO_QUESTION)
     answer = page.locator("#qa-chat .qa-answer").last
