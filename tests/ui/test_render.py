@@ -113,7 +113,7 @@ def test_a_pdf_citation_shows_its_page_and_only_that_page() -> None:
     start = text.index("the <cited>")
     panel = source_html("report.pdf", Extracted(text, pages), start, start + 16)
     assert "report.pdf</b> · p. 2 ·" in panel
-    assert '<mark id="qa-mark">the &lt;cited&gt; span</mark>' in html
+    assert '<mark id="qa-mark">the &lt;cited&gt; span</mark>' in panel
     assert "First page" not in panel and "Third page" not in panel
     answer = Answer("q", "It is [1].", (replace(CITE, source="report.pdf", page=2),), False, "x")
     listed = answer_html(answer)
