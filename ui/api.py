@@ -98,7 +98,8 @@ class IndexReportOut(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok", "loading"]
+    status: Literal["ok", "loading", "failed"]
+    error: str | None = Field(None, description="Why the model failed to load.")
     documents: int
     chunks: int
     model: str
@@ -338,14 +339,16 @@ def health_router(asking: Asking) -> APIRouter:
         summary="Ready to answer?",
     )
     def health(response: Response) -> Health:
-        """``ok`` once the default model is loaded; ``loading`` (status 503) before."""
+        """``ok`` once the default model is loaded; ``loading`` (status 503) before, ``failed``
+        (503) when it cannot load."""
         settings = assistant.settings
-        ready = asking.ready()
+        ready, failure = asking.ready(), asking.failure()
         if not ready:
             response.status_code = 503
             response.headers["Retry-After"] = "5"
         return Health(
-            status="ok" if ready else "loading",
+            status="ok" if ready else "failed" if failure else "loading",
+            error=str(failure) if failure else None,
             documents=len(assistant.documents()),
             chunks=assistant.store.count(),
             model=settings.model,

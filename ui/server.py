@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI
 
 from index.errors import QAError
 from qa.assistant import Assistant
+from qa.models import resolve_model
 from qa.settings import UISettings
 from ui import api, openai_api
 from ui.app import build, page_options
@@ -65,6 +66,8 @@ def serve(assistant: Assistant) -> None:
     503 until they are ready)."""
     ui = assistant.settings.ui
     auth = check_credentials(ui)
+    if assistant.settings.answer.generate and not assistant.settings.llm.server_url:
+        resolve_model(assistant.settings.model, assistant.settings.models_dir)  # fail now if absent
     if report := assistant.ensure_index():
         print(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", flush=True)
     asking = Asking(assistant)

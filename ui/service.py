@@ -172,6 +172,10 @@ class Asking:
             with self._lock:
                 self._loading.pop(name, None)
 
+    def failure(self, model: str | None = None) -> QAError | None:
+        """Why ``model`` could not be loaded, if it could not."""
+        return self._failed.get(model or self.assistant.settings.model)
+
     def ready(self, model: str | None = None) -> bool:
         name = model or self.assistant.settings.model
         return self.assistant.model_ready(name)
@@ -187,7 +191,7 @@ class Asking:
                 f"model {name!r} not found (available: {', '.join(self.models())})",
                 "model_not_found",
             )
-        if failed := self._failed.get(name):
+        if failed := self.failure(name):
             raise api_error(failed)
         if not self.ready(name):
             self.load(name)

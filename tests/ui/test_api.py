@@ -187,8 +187,8 @@ def test_question_errors(server: str) -> None:
 def test_health_and_openapi(server: str) -> None:
     health = httpx.get(f"{server}/api/health", timeout=30).json()
     assert health == {
-        "status": "ok", "documents": 2, "chunks": health["chunks"], "model": "smollm2",
-        "llm": "in-process", "chroma": "local",
+        "status": "ok", "error": None, "documents": 2, "chunks": health["chunks"],
+        "model": "smollm2", "llm": "in-process", "chroma": "local",
     }  # fmt: skip
     assert health["chunks"] > 0
     paths = httpx.get(f"{server}/openapi.json", timeout=30).json()["paths"]
