@@ -91,6 +91,8 @@ def _server(llm_server: bool) -> Iterator[str]:
         sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
         "--port", str(llm_port), "--n_ctx", "2048", "--verbose", "False",
     ]  # fmt: skip
+    if threads := os.environ.get("QA_LLM__N_THREADS"):
+        llm += ["--n_threads", threads, "--n_threads_batch", threads]
     llm_url = f"http://127.0.0.1:{llm_port}"
     with _process(llm, f"{llm_url}/v1/models", work / "llm.log", env):
         env["QA_LLM__SERVER_URL"] = llm_url
@@ -224,7 +226,8 @@ def main() -> None:
     with _server(args.llm_server) as url:
         result = run(url, None, args.clients, args.questions)
     llm = "llama_cpp.server" if args.llm_server else "in-process"
-    save(name, {"command": command, "llm": llm, **result})
+    threads = os.environ.get("QA_LLM__N_THREADS", "all cores")
+    save(name, {"command": command, "llm": llm, "llm_threads": threads, **result})
 
 
 if __name__ == "__main__":
