@@ -90,6 +90,7 @@ def _server(llm_server: bool) -> Iterator[str]:
     llm = [
         sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
         "--port", str(llm_port), "--n_ctx", "2048", "--verbose", "False",
+        "--interrupt_requests", "False",
     ]  # fmt: skip
     if threads := os.environ.get("QA_LLM__N_THREADS"):
         llm += ["--n_threads", threads, "--n_threads_batch", threads]

@@ -25,6 +25,7 @@ from index.errors import (
 )
 from qa.answer import Event
 from qa.assistant import Assistant
+from qa.generate import ModelServerError
 from qa.settings import Settings
 
 log = logging.getLogger("qa.api")
@@ -67,6 +68,7 @@ _STATUS: list[tuple[type[QAError], int, str]] = [
     (DuplicateNameError, 409, "duplicate_name"),
     (ModelNotFoundError, 404, "model_not_found"),
     (NoIndexError, 409, "no_index"),
+    (ModelServerError, 502, "model_server_error"),
 ]
 
 
