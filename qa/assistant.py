@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections.abc
 import hashlib
 import re
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -63,6 +65,11 @@ class Assistant:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # Two first requests (say the chat's and the API's) must not load one model twice;
+        # a model that is loading holds up only the requests for it.
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
+        self._loaded: set[str] = set()
 
     @cached_property
     def store(self) -> Store:
@@ -80,8 +87,23 @@ class Assistant:
         llm = self.settings.llm
         if llm.server_url:
             return OpenAIServerGenerator(llm.server_url)
-        path = resolve_model(model or self.settings.model, self.settings.models_dir)
-        return load_generator(path.resolve(), llm.n_ctx, llm.n_threads)
+        name = model or self.settings.model
+        with self._locks_lock:
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
+            path = resolve_model(name, self.settings.models_dir)
+            generator = load_generator(path.resolve(), llm.n_ctx, llm.n_threads)
+            self._loaded.add(name)
+            return generator
+
+    def model_ready(self, model: str | None = None) -> bool:
+        """Whether answering with ``model`` (default: the configured one) needs no loading."""
+        settings = self.settings
+        return bool(
+            settings.llm.server_url
+            or not settings.answer.generate
+            or (model or settings.model) in self._loaded
+        )
 
     def warm_up(self) -> None:
         """Load the embedder and the default model now, so the first answer is not the slow one."""
@@ -218,7 +240,7 @@ class Assistant:
         question: str,
         history: Sequence[tuple[str, str]] = (),
         settings: Settings | None = None,
-    ) -> Iterator[Event]:
+    ) -> collections.abc.Generator[Event, None, None]:
         """Stream the events of answering ``question`` (see :func:`qa.answer.answer`)."""
         settings = settings or self.settings
         question = clean_question(question, settings.answer.max_question_chars)

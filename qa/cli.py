@@ -1,4 +1,7 @@
-"""The ``qa`` command: ``index``, ``ask``, ``eval``, ``serve``, ``docs``, ``remove``."""
+"""The ``qa`` command: ``index``, ``ask``, ``eval``, ``docs``, ``remove``.
+
+``qa serve`` (the chat and the HTTP API) is added by :mod:`ui.cli`, the installed entry point,
+so the read path never imports its faces."""
 
 from __future__ import annotations
 
@@ -13,8 +16,9 @@ from pydantic import ValidationError
 
 from index.errors import IndexingError, QAError
 from index.pipeline import IndexReport
-from qa.answer import Answer, Citation
+from qa.answer import Answer
 from qa.assistant import Assistant
+from qa.report import answer_json, sources_text
 from qa.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -146,46 +150,11 @@ def index_cmd(
     _report(report)
 
 
-def _span(c: Citation) -> dict[str, Any]:
-    span: dict[str, Any] = {
-        "id": c.id,
-        "source": c.source,
-        "page": c.page,
-        "start": c.start,
-        "end": c.end,
-        "text": c.text,
-    }
-    if c.highlight is not None:
-        span["highlight"] = list(c.highlight)  # the answer's value inside the span
-    return span
-
-
-def answer_json(answer: Answer) -> dict[str, Any]:
-    """The JSON contract of ``qa ask --json``."""
-    return {
-        "question": answer.question,
-        "answer": answer.text,
-        "citations": [_span(c) for c in answer.citations],
-        "abstained": answer.abstained,
-        "mode": answer.mode,
-        "related": [_span(c) for c in answer.related],
-        "timings": {
-            key: answer.timings.get(key, 0.0)
-            for key in ("retrieve_ms", "first_token_ms", "total_ms")
-        },
-    }
-
-
 def _print_answer(answer: Answer) -> None:
     click.echo(answer.text)
-    if answer.citations:
+    if sources := sources_text(answer):
         click.echo()
-    for c in answer.citations:
-        click.echo(f'[{c.id}] {c.where} "{c.text}"')
-    if answer.related:
-        click.echo("\nRelated passages:")
-        for c in answer.related:
-            click.echo(f'  {c.where} "{c.text}"')
+        click.echo(sources)
 
 
 @main.command()
@@ -281,19 +250,6 @@ def eval_cmd(
                 click.echo(f"  {kind:<22}{row['n']:>4}{correct:>9}{row['abstained']:>11}")
         else:
             click.echo(f"{key:<24}{value}")
-
-
-@main.command()
-@click.option("--host", help="Address to bind (default 127.0.0.1).")
-@click.option("--port", type=int, help="Port (default 7860).")
-@click.option("--model", envvar="QA_MODEL", help="Default model for new chats.")
-@common_options
-def serve(host: str | None, port: int | None, model: str | None, index_dir: Path | None) -> None:
-    """Start the browser chat (indexes seeds/ first when the index is empty)."""
-    from ui.app import serve as run
-
-    settings = _settings(index_dir, model, host=host, port=port)
-    run(Assistant(settings))
 
 
 @main.command()

@@ -12,6 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TypedDict
 
+from index.errors import QAError
+
+
+class ModelServerError(QAError):
+    """The model server's reply broke off."""
+
 
 class Message(TypedDict):
     role: str
@@ -108,11 +114,18 @@ class OpenAIServerGenerator:
         with urllib.request.urlopen(request, timeout=self._timeout) as response:
             for raw in response:
                 line = raw.decode().strip()
-                if not line.startswith("data:") or line == "data: [DONE]":
+                if line == "data: [DONE]":
+                    return
+                if not line.startswith("data:"):
                     continue
                 piece = json.loads(line[5:])["choices"][0]["delta"].get("content")
                 if piece:
                     yield piece
+        # A reply cut off before [DONE] would be verified as if it were whole.
+        raise ModelServerError(
+            f"the model server at {self.name} ended a reply early; python -m llama_cpp.server "
+            "does so when another request arrives: start it with --interrupt_requests False"
+        )
 
 
 @cache

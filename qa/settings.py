@@ -56,6 +56,14 @@ class UISettings(_Section):
     port: int = Field(7860, description="Port the chat listens on.")
     username: str | None = Field(None, description="Login name; required off loopback.")
     password: str | None = Field(None, description="Login password; required off loopback.")
+    api_key: str | None = Field(
+        None,
+        description="Bearer key the HTTP API requires (always when set); required off loopback.",
+    )
+    max_upload_mb: float = Field(
+        50.0, gt=0, description="Largest upload (all files of one request)."
+    )
+    max_question_chars: int = Field(2000, ge=1, description="Longest question the API accepts.")
 
 
 class Settings(BaseSettings):

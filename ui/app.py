@@ -3,7 +3,6 @@ and settings panels. Every action goes through :class:`qa.assistant.Assistant`."
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import time
 from collections.abc import Iterator
@@ -359,44 +358,11 @@ def build(assistant: Assistant) -> gr.Blocks:
     return demo
 
 
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def serve(assistant: Assistant, block: bool = True) -> gr.Blocks:
-    """Index the seeds if needed, load the models and serve the chat."""
-    ui = assistant.settings.ui
-    auth = (ui.username, ui.password) if ui.username and ui.password else None
-    if not _loopback(ui.host) and auth is None:
-        raise QAError(
-            f"serving on {ui.host} exposes your documents: set QA_UI__USERNAME and "
-            "QA_UI__PASSWORD to require a login, or bind to 127.0.0.1"
-        )
-    if report := assistant.ensure_index():
-        print(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", flush=True)
-    assistant.warm_up()
-    demo = build(assistant)
-    demo.queue(default_concurrency_limit=4)
-    print(
-        f"qa chat: http://{ui.host}:{ui.port}" + (" (login required)" if auth else ""), flush=True
-    )
-    demo.launch(
-        server_name=ui.host,
-        server_port=ui.port,
-        auth=auth,
-        share=False,
-        ssr_mode=False,
-        show_error=True,
-        quiet=True,
-        prevent_thread_lock=not block,
-        theme=THEME,
-        css_paths=[ASSETS / "style.css"],
-        head=_head(),
-        footer_links=[],
-    )
-    return demo
+def page_options() -> dict[str, Any]:
+    """How the page looks, for ``gr.mount_gradio_app`` (see :mod:`ui.server`)."""
+    return {
+        "theme": THEME,
+        "css_paths": [ASSETS / "style.css"],
+        "head": _head(),
+        "footer_links": [],
+    }

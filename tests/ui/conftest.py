@@ -21,7 +21,7 @@ def serving(root: Path, env: dict[str, str]) -> Iterator[str]:
     """`qa serve` with ``env`` added to the environment, logging under ``root``; its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command = [sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     with running(command, url, root / "serve.log", {**os.environ, **env}):
         yield url
 
