@@ -175,14 +175,15 @@ def build(assistant: Assistant) -> gr.Blocks:
 
     def open_citation(target: str) -> tuple[str, Any]:
         try:
-            source, start, end = target.rsplit("/", 2)
-            source = unquote(source)
-            begin, stop = int(start), int(end)
+            source, *offsets = target.split("/")  # the source name's own "/" are quoted
+            begin, stop, *value = (int(n) for n in offsets)
         except ValueError:
             return EMPTY_PANEL, gr.update()
-        return source_html(source, assistant.document(source), begin, stop), gr.Tabs(
-            selected="source"
+        found = (value[0], value[1]) if len(value) == 2 else None
+        panel = source_html(
+            unquote(source), assistant.document(unquote(source)), begin, stop, found
         )
+        return panel, gr.Tabs(selected="source")
 
     # Gradio tracks a handler's progress through a gr.Progress() default argument.
     def upload(

@@ -29,8 +29,28 @@ MODE_TEXT = {
 
 
 def cite_href(c: Citation) -> str:
-    """The chip's link: ``#cite/<source>/<start>/<end>``, read by the page script."""
-    return f"#cite/{quote(c.source, safe='')}/{c.start}/{c.end}"
+    """The chip's link: ``#cite/<source>/<start>/<end>`` (then ``/<start>/<end>`` of the
+    answer's value inside the span, when it has one), read by the page script."""
+    value = f"/{c.highlight[0]}/{c.highlight[1]}" if c.highlight else ""
+    return f"#cite/{quote(c.source, safe='')}/{c.start}/{c.end}{value}"
+
+
+def value_of(c: Citation) -> str | None:
+    """The answer's value as it stands in the citation's text, when the answer states one."""
+    if c.highlight is None:
+        return None
+    return c.text[c.highlight[0] - c.start : c.highlight[1] - c.start] or None
+
+
+def _marked(text: str, value: str | None) -> str:
+    """``text`` escaped, with the first ``value`` in it emphasised."""
+    if not value or value not in text:
+        return html.escape(text)
+    at = text.index(value)
+    return (
+        f'{html.escape(text[:at])}<strong class="qa-value">{html.escape(value)}</strong>'
+        f"{html.escape(text[at + len(value) :])}"
+    )
 
 
 def _where(c: Citation) -> str:
@@ -111,18 +131,22 @@ def _source_list(title: str, citations: tuple[Citation, ...], chips: bool) -> st
         rows.append(
             f'<li>{label} <span class="qa-file">{html.escape(c.source)}</span> '
             f'<span class="qa-where">{_where(c)}</span> '
-            f'<span class="qa-score">score {c.score:.2f}</span>{_quote_html(c.text)}</li>'
+            f'<span class="qa-score">score {c.score:.2f}</span>'
+            f"{_quote_html(c.text, value_of(c))}</li>"
         )
     css = "qa-sources" if chips else "qa-sources qa-related-list"
     items = "".join(rows)
     return f'<div class="{css}"><div class="qa-sources-title">{title}</div><ol>{items}</ol></div>'
 
 
-def _quote_html(text: str) -> str:
-    """The clipped quote between typographic quote marks; the last word, the ellipsis and the
-    closing mark never wrap apart."""
-    words = clip(text).rsplit(" ", 1)
-    head = html.escape(words[0] + " ") if len(words) == 2 else ""
+def _quote_html(text: str, value: str | None = None) -> str:
+    """The clipped quote between typographic quote marks, the answer's ``value`` emphasised
+    in it; the last word, the ellipsis and the closing mark never wrap apart."""
+    clipped = clip(text)
+    words = clipped.rsplit(" ", 1)
+    if value and value in clipped and value not in words[0]:  # the value reaches the last word
+        return f'<span class="qa-quote">“{_marked(clipped, value)}”</span>'
+    head = _marked(words[0] + " ", value) if len(words) == 2 else ""
     tail = html.escape(words[-1])
     return f'<span class="qa-quote">“{head}<span class="qa-quote-end">{tail}”</span></span>'
 
@@ -165,7 +189,13 @@ def stopped_html(draft: str) -> str:
     return re.sub(r'^<div class="qa-status">.*?</div>', lambda _: status, draft, count=1)
 
 
-def source_html(source: str, document: Extracted | None, start: int, end: int) -> str:
+def source_html(
+    source: str,
+    document: Extracted | None,
+    start: int,
+    end: int,
+    value: tuple[int, int] | None = None,
+) -> str:
     """The source document with the cited span highlighted (``id="qa-mark"``): the whole text,
     or for a paged document (PDF) the cited page(s)."""
     if document is None:
@@ -184,9 +214,16 @@ def source_html(source: str, document: Extracted | None, start: int, end: int) -
         f'<div class="qa-panel-head"><b>{html.escape(source)}</b> · {where} · '
         f"characters {start}–{end}</div>"
         f'<div class="qa-doc">{html.escape(text[lo:start])}'
-        f'<mark id="qa-mark">{html.escape(text[start:end])}</mark>'
+        f'<mark id="qa-mark">{_span_html(text, start, end, value)}</mark>'
         f"{html.escape(text[end:hi])}</div>"
     )
+
+
+def _span_html(text: str, start: int, end: int, value: tuple[int, int] | None) -> str:
+    """The cited span, escaped, with the answer's value (file offsets) emphasised in it."""
+    if value is None or not start <= value[0] < value[1] <= end:
+        return html.escape(text[start:end])
+    return _marked(text[start:end], text[value[0] : value[1]])
 
 
 EMPTY_PANEL = (

@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from index.readers import Extracted
 from qa.answer import Answer, Citation
 from qa.assistant import Overview
-from ui.render import QUOTE_CHARS, answer_html, answer_markdown, clip, header_html, source_html
+from ui.render import (
+    QUOTE_CHARS,
+    answer_html,
+    answer_markdown,
+    cite_href,
+    clip,
+    header_html,
+    source_html,
+    value_of,
+)
 
 CITE = Citation(1, "a b.txt", 4, 9, 1, "<b>55%</b>", 0.5)
 LONG = (
@@ -118,3 +127,15 @@ def test_a_pdf_citation_shows_its_page_and_only_that_page() -> None:
     answer = Answer("q", "It is [1].", (replace(CITE, source="report.pdf", page=2),), False, "x")
     listed = answer_html(answer)
     assert "report.pdf" in listed and "page 2" in listed and 'title="report.pdf, page 2"' in listed
+
+
+def test_the_answers_value_is_emphasised_in_its_quote_and_in_the_panel() -> None:
+    text = "NATO Secretary General Mark Rutte spoke on Tuesday."
+    cite = Citation(1, "a.txt", 100, 100 + len(text), 3, text, 0.9, highlight=(123, 133))
+    assert value_of(cite) == "Mark Rutte"
+    listed = answer_html(Answer("Who?", "Mark Rutte [1].", (cite,), False, "value"))
+    assert '<strong class="qa-value">Mark Rutte</strong>' in listed
+    assert cite_href(cite).endswith("/100/151/123/133")
+    document = "x" * 100 + text
+    panel = source_html("a.txt", Extracted(document), 100, 151, (123, 133))
+    assert '<mark id="qa-mark">NATO Secretary General <strong class="qa-value">Mark Rutte' in panel
