@@ -11,6 +11,7 @@ import numpy as np
 
 from index.chunk import Chunk, chunk
 from index.config import IndexSettings
+from index.crashpoint import crashpoint
 from index.embed import Embedder
 from index.errors import DuplicateNameError, QAError
 from index.load import Document, Found, discover, load
@@ -65,19 +66,19 @@ def index_paths(
 
     Unchanged files (same SHA-256) cost a hash; changed files keep the vectors of chunks whose
     text did not change. A file that cannot be read is reported in ``failures`` and whatever
-    it had in the index stays there.
+    it had in the index stays there. Runs in one process take turns (``store.writing``).
     """
     paths = [Path(p) for p in paths]
     report = IndexReport()
-    indexed = store.files()
     roots = [p.expanduser().resolve() for p in paths if p.is_dir()]
     found: list[Found] = list(discover(paths, root))
     seen = {f.path for f in found}
-    for record in indexed.values():
-        if _under(record.path, roots) and record.path not in seen:
-            store.delete_file(record.source)
-            report.removed.append(record.source)
-    return _update(found, store, embedder, settings, report, progress)
+    with store.writing:
+        for record in store.files().values():
+            if _under(record.path, roots) and record.path not in seen:
+                store.delete_file(record.source)
+                report.removed.append(record.source)
+        return _update(found, store, embedder, settings, report, progress)
 
 
 def reindex(
@@ -86,14 +87,15 @@ def reindex(
     """Bring every indexed file up to date with its file on disk; drop those that are gone."""
     report = IndexReport()
     found = []
-    for record in store.files().values():
-        if record.path.is_file():
-            root = Path(str(record.path)[: -len(record.source)])
-            found.append(Found(record.path, root))
-        else:
-            store.delete_file(record.source)
-            report.removed.append(record.source)
-    return _update(found, store, embedder, settings, report, progress)
+    with store.writing:
+        for record in store.files().values():
+            if record.path.is_file():
+                root = Path(str(record.path)[: -len(record.source)])
+                found.append(Found(record.path, root))
+            else:
+                store.delete_file(record.source)
+                report.removed.append(record.source)
+        return _update(found, store, embedder, settings, report, progress)
 
 
 def _update(
@@ -130,6 +132,7 @@ def _update(
         known = store.ids_of(doc.source)
         missing = [i for i, cid in enumerate(ids) if cid not in known]
         pending.append(_Pending(doc, chunks, ids, missing, _sentences(doc.text, chunks, missing)))
+        crashpoint("chunk")
 
     total = sum(len(p.sentences) for p in pending)
     _embed_and_write(pending, store, embedder, total, report, progress)
@@ -208,6 +211,7 @@ def _write_group(
     """
     texts = [t for item in group for t in item.sentences.values()]
     vectors = embedder.embed_documents(texts)
+    crashpoint("embed")
     row = 0
     for item in group:
         by_span = {span: vectors[row + k] for k, span in enumerate(item.sentences)}

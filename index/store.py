@@ -1,8 +1,16 @@
 """The index on disk: vectors in Chroma, chunk text and BM25 in SQLite FTS5, one file table.
 
 Both stores are keyed by the settings fingerprint, so vectors made with other settings are
-never mixed in. SQLite is committed only after Chroma has the vectors: a run cut short leaves
-the file marked stale, and the next run redoes it (ids are stable, so that is idempotent).
+never mixed in.
+
+A crash at any point loses nothing and leaves no half-indexed file. SQLite is the record: a
+file's chunks, sentence vectors, full-text rows and file entry change in one transaction. Chroma
+gains a file's new vectors before that transaction and loses its old ones only after it, so
+every chunk SQLite knows always has its vector. Before touching Chroma, the file's name is
+written to a journal (the ``pending`` table) and it is cleared once Chroma is done; opening the
+store drops the vectors of journalled files that SQLite does not know. A file cut short keeps its
+previous version (or none), and the next run indexes it again (chunk ids are stable, so that is
+idempotent).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import numpy as np
 
 from index.chunk import Chunk
 from index.config import IndexSettings
+from index.crashpoint import crashpoint
 from index.errors import QAError
 from index.load import Document, read_text
 
@@ -41,6 +50,7 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE INDEX IF NOT EXISTS units_chunk ON units(chunk_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
+CREATE TABLE IF NOT EXISTS pending (source TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
     INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text); END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
@@ -125,13 +135,16 @@ def _chroma_client(index_dir: Path, url: str | None) -> Any:
 
 
 class Store:
-    """The on-disk index of one settings fingerprint. Safe to share between threads."""
+    """The on-disk index of one settings fingerprint. Safe to share between threads: reads may
+    run while one writer, holding :attr:`writing`, changes it."""
 
     def __init__(self, index_dir: Path, settings: IndexSettings) -> None:
         self.index_dir = index_dir
         index_dir.mkdir(parents=True, exist_ok=True)
         fingerprint = settings.fingerprint()
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the SQLite connection, one statement at a time
+        self.writing = threading.RLock()
+        """Held by whoever changes the index (a whole indexing run), so writers take turns."""
         self._db = sqlite3.connect(
             index_dir / f"chunks-{fingerprint}.sqlite3", check_same_thread=False
         )
@@ -141,6 +154,30 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
             embedding_function=None,
         )
+        self._recover()
+
+    def _recover(self) -> None:
+        """Finish what a crash interrupted: drop the vectors of journalled files that SQLite
+        does not know (see the module docstring)."""
+        with self.writing:
+            with self._lock:
+                pending = [r[0] for r in self._db.execute("SELECT source FROM pending")]
+            for source in pending:
+                stored = self._collection.get(where={"source": source}, include=[])["ids"]
+                self._delete_vectors(sorted(set(stored) - self.ids_of(source)))
+                self._settle(source)
+
+    def _journal(self, source: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR IGNORE INTO pending VALUES (?)", (source,))
+
+    def _settle(self, source: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM pending WHERE source = ?", (source,))
+
+    def _delete_vectors(self, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), _CHROMA_BATCH):
+            self._collection.delete(ids=list(ids[i : i + _CHROMA_BATCH]))
 
     def files(self) -> dict[str, FileRecord]:
         """Every indexed file by source name."""
@@ -170,7 +207,7 @@ class Store:
         """Replace a file's chunks. ``new_vectors`` (chunk vectors) and ``unit_vectors`` (one row
         per sentence unit) hold the ids that were not indexed before; kept ids only get their
         new positions."""
-        with self._lock:
+        with self.writing:
             old = self.ids_of(doc.source)
             gone = sorted(old - set(ids))
             metadatas = {
@@ -183,14 +220,14 @@ class Store:
                 }
                 for cid, c in zip(ids, chunks, strict=True)
             }
-            for i in range(0, len(gone), _CHROMA_BATCH):
-                self._collection.delete(ids=gone[i : i + _CHROMA_BATCH])
+            self._journal(doc.source)
             self._upsert(new_vectors, metadatas)
             kept = [cid for cid in ids if cid in old]
             for i in range(0, len(kept), _CHROMA_BATCH):
                 batch = kept[i : i + _CHROMA_BATCH]
                 self._collection.update(ids=batch, metadatas=[metadatas[c] for c in batch])
-            with self._db:
+            crashpoint("write:chroma")
+            with self._lock, self._db:
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (doc.source,))
                 self._db.executemany(
                     "DELETE FROM units WHERE chunk_id = ?", [(cid,) for cid in gone]
@@ -223,6 +260,9 @@ class Store:
                         time.time(),
                     ),
                 )
+            crashpoint("write:sqlite")
+            self._delete_vectors(gone)
+            self._settle(doc.source)
 
     def _upsert(self, vectors: Mapping[str, np.ndarray], metadatas: Mapping[str, Any]) -> None:
         items = list(vectors.items())
@@ -236,14 +276,16 @@ class Store:
 
     def delete_file(self, source: str) -> int:
         """Remove a file and its vectors; returns the number of chunks removed."""
-        with self._lock:
+        with self.writing:
             ids = sorted(self.ids_of(source))
-            for i in range(0, len(ids), _CHROMA_BATCH):
-                self._collection.delete(ids=ids[i : i + _CHROMA_BATCH])
-            with self._db:
+            self._journal(source)
+            with self._lock, self._db:
                 self._db.executemany("DELETE FROM units WHERE chunk_id = ?", [(i,) for i in ids])
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM files WHERE source = ?", (source,))
+            crashpoint("delete:sqlite")
+            self._delete_vectors(ids)
+            self._settle(source)
             return len(ids)
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:

@@ -68,6 +68,23 @@ def _report(report: IndexReport) -> None:
         raise IndexingError(report.failures)
 
 
+def _watch_report(report: IndexReport) -> None:
+    """What a watched folder's change did: the indexer's summary, naming the files, and the
+    indexer's line for files that could not be indexed (the watch goes on)."""
+    named = [
+        f"{what} {', '.join(sources)}"
+        for what, sources in (
+            ("added", report.added),
+            ("updated", report.updated),
+            ("removed", report.removed),
+        )
+        if sources
+    ]
+    click.echo(report.summary() + (f" ({'; '.join(named)})" if named else ""), err=True)
+    if report.failures:
+        click.echo(str(IndexingError(report.failures)), err=True)
+
+
 class _ProgressBar:
     """A tqdm bar for indexing, opened on the first report (shown on a terminal only)."""
 
@@ -111,12 +128,27 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Name documents by their path relative to this folder (default: the folder given).",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Then keep watching PATHS: index files as they are added or changed, drop deleted "
+    "ones (Ctrl-C stops).",
+)
 @common_options
-def index_cmd(paths: tuple[Path, ...], root: Path | None, index_dir: Path | None) -> None:
+def index_cmd(
+    paths: tuple[Path, ...], root: Path | None, watch: bool, index_dir: Path | None
+) -> None:
     """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed."""
     settings = _settings(index_dir)
     assistant = Assistant(settings)
-    _report(assistant.index(paths or (settings.seeds_dir,), progress=_ProgressBar(), root=root))
+    paths = paths or (settings.seeds_dir,)
+    if not watch:
+        _report(assistant.index(paths, progress=_ProgressBar(), root=root))
+        return
+    watcher = assistant.watcher(paths, _watch_report, root)
+    watcher.sync()
+    click.echo(f"watching {', '.join(str(p) for p in paths)} (Ctrl-C stops)", err=True)
+    watcher.watch()
 
 
 def _span(c: Citation) -> dict[str, Any]:
@@ -227,16 +259,39 @@ def eval_cmd(
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--host", help="Address to bind (default 127.0.0.1).")
 @click.option("--port", type=int, help="Port (default 7860).")
 @click.option("--model", envvar="QA_MODEL", help="Default model for new chats.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep PATHS indexed while serving: added, changed and deleted files follow.",
+)
 @common_options
-def serve(host: str | None, port: int | None, model: str | None, index_dir: Path | None) -> None:
-    """Start the browser chat (indexes seeds/ first when the index is empty)."""
+def serve(
+    paths: tuple[Path, ...],
+    host: str | None,
+    port: int | None,
+    model: str | None,
+    watch: bool,
+    index_dir: Path | None,
+) -> None:
+    """Start the browser chat (indexes seeds/ first when the index is empty); with --watch,
+    keep the folders PATHS indexed instead."""
     from ui.app import serve as run
 
-    settings = _settings(index_dir, model, host=host, port=port)
-    run(Assistant(settings))
+    if watch and not paths:
+        raise click.UsageError("name the folders to watch: qa serve --watch PATH...")
+    if paths and not watch:
+        raise click.UsageError(f"to keep {paths[0]} indexed while serving, add --watch")
+    assistant = Assistant(_settings(index_dir, model, host=host, port=port))
+    if not watch:
+        run(assistant)
+        return
+    with assistant.watcher(paths, _watch_report):
+        click.echo(f"watching {', '.join(str(p) for p in paths)}", err=True)
+        run(assistant, index_seeds=False)
 
 
 @main.command()

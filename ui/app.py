@@ -29,6 +29,7 @@ EXAMPLES = [
     "Who is the president of South Korea?",
 ]
 Messages = list[dict[str, Any]]
+DOCUMENTS_POLL_S = 2.0  # how often an open page checks for documents indexed elsewhere
 # Centre the highlighted span inside the document view, then bring the view on screen.
 SCROLL_TO_MARK = """() => {
   const mark = document.getElementById("qa-mark");
@@ -180,6 +181,13 @@ def build(assistant: Assistant) -> gr.Blocks:
         )
         return (*_documents(assistant), f"Re-indexed: {report.summary()}.")
 
+    def follow(shown: list[list[Any]]) -> tuple[Any, ...]:
+        """The documents list, when it changed since ``shown`` (a watched folder, another tab)."""
+        rows, _ = _documents(assistant)
+        if rows == shown:
+            return gr.update(), gr.update(), shown
+        return rows, gr.update(choices=[row[0] for row in rows]), rows
+
     def set_pref(prefs: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
         return {**prefs, key: value}
 
@@ -259,6 +267,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                     temperature = gr.Slider(
                         0.0, 1.5, value=defaults["temperature"], step=0.1, label="Temperature"
                     )
+        listed = gr.State(rows)
         target = gr.Textbox(visible="hidden", elem_id="qa-cite-target")
         opener = gr.Button(visible="hidden", elem_id="qa-cite-open")
 
@@ -278,6 +287,10 @@ def build(assistant: Assistant) -> gr.Blocks:
         files.upload(upload, [files], [table, chosen, doc_status, files])
         remove.click(delete, [chosen], [table, chosen, doc_status])
         refresh.click(reindex, None, [table, chosen, doc_status])
+        lists = [table, chosen, listed]
+        poll = gr.Timer(DOCUMENTS_POLL_S)
+        poll.tick(follow, [listed], lists, queue=False, show_progress="hidden")
+        demo.load(follow, [listed], lists, queue=False)
         for key, control in (("model", model), ("top_k", top_k), ("temperature", temperature)):
             control.change(
                 lambda p, v, k=key: set_pref(p, k, v), [prefs, control], [prefs], queue=False
@@ -294,8 +307,8 @@ def _loopback(host: str) -> bool:
         return False
 
 
-def serve(assistant: Assistant, block: bool = True) -> gr.Blocks:
-    """Index the seeds if needed, load the models and serve the chat."""
+def serve(assistant: Assistant, block: bool = True, index_seeds: bool = True) -> gr.Blocks:
+    """Index the seeds if needed (and ``index_seeds``), load the models and serve the chat."""
     ui = assistant.settings.ui
     auth = (ui.username, ui.password) if ui.username and ui.password else None
     if not _loopback(ui.host) and auth is None:
@@ -303,7 +316,7 @@ def serve(assistant: Assistant, block: bool = True) -> gr.Blocks:
             f"serving on {ui.host} exposes your documents: set QA_UI__USERNAME and "
             "QA_UI__PASSWORD to require a login, or bind to 127.0.0.1"
         )
-    if report := assistant.ensure_index():
+    if index_seeds and (report := assistant.ensure_index()):
         print(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", flush=True)
     assistant.warm_up()
     demo = build(assistant)
