@@ -20,9 +20,11 @@ def crashpoint(name: str) -> None:
     spec = os.environ.get(_ENV)
     if not spec:
         return
-    point, _, count = spec.partition(":")
+    point, _, count = spec.rpartition(":")
+    if not count.isdigit():
+        point, count = spec, "1"
     if point != name:
         return
     _reached[name] += 1
-    if _reached[name] >= int(count or 1):
+    if _reached[name] >= int(count):
         os.kill(os.getpid(), signal.SIGKILL)
