@@ -15,7 +15,7 @@ from index.crashpoint import crashpoint
 from index.embed import Embedder
 from index.errors import DuplicateNameError, QAError
 from index.load import Document, Found, discover, load
-from index.store import FileRecord, Store, chunk_ids
+from index.store import FileRecord, FileWrite, Store, chunk_ids
 
 Progress = Callable[[int, int], None]
 """Called with (sentences embedded so far, sentences to embed)."""
@@ -213,6 +213,7 @@ def _write_group(
     vectors = embedder.embed_documents(texts)
     crashpoint("embed")
     row = 0
+    writes = []
     for item in group:
         by_span = {span: vectors[row + k] for k, span in enumerate(item.sentences)}
         row += len(item.sentences)
@@ -223,5 +224,6 @@ def _write_group(
             mean = units.mean(axis=0)
             chunk_vectors[item.ids[i]] = mean / (np.linalg.norm(mean) or 1.0)
             unit_vectors[item.ids[i]] = units
-        store.write_file(item.doc, item.chunks, item.ids, chunk_vectors, unit_vectors)
+        writes.append(FileWrite(item.doc, item.chunks, item.ids, chunk_vectors, unit_vectors))
+    store.write_files(writes)
     report.embedded += len(texts)

@@ -8,7 +8,8 @@ file's chunks, sentence vectors, full-text rows and file entry change in one tra
 gains a file's new vectors before that transaction and loses its old ones only after it, so
 every chunk SQLite knows always has its vector. Before touching Chroma, the file's name is
 written to a journal (the ``pending`` table) and it is cleared once Chroma is done; opening the
-store drops the vectors of journalled files that SQLite does not know. A file cut short keeps its
+store drops the vectors of journalled files that SQLite does not know. Files embedded together
+are written together: one Chroma write and one transaction for the group. A file cut short keeps its
 previous version (or none), and the next run indexes it again (chunk ids are stable, so that is
 idempotent).
 """
@@ -91,6 +92,32 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class FileWrite:
+    """A file's new chunks and their ids; ``new_vectors`` (chunk vectors) and ``unit_vectors``
+    (one row per sentence unit) hold the ids that were not indexed before (kept ids only get
+    their new positions)."""
+
+    doc: Document
+    chunks: Sequence[Chunk]
+    ids: Sequence[str]
+    new_vectors: Mapping[str, np.ndarray]
+    unit_vectors: Mapping[str, np.ndarray]
+
+    def metadatas(self) -> dict[str, dict[str, Any]]:
+        """Each chunk's Chroma metadata, by id."""
+        return {
+            cid: {
+                "source": self.doc.source,
+                "start": c.start,
+                "end": c.end,
+                "line": c.line,
+                "hash": c.content_hash,
+            }
+            for cid, c in zip(self.ids, self.chunks, strict=True)
+        }
+
+
+@dataclass(frozen=True)
 class FileRecord:
     """An indexed file."""
 
@@ -165,15 +192,16 @@ class Store:
             for source in pending:
                 stored = self._collection.get(where={"source": source}, include=[])["ids"]
                 self._delete_vectors(sorted(set(stored) - self.ids_of(source)))
-                self._settle(source)
+            self._settle(pending)
 
-    def _journal(self, source: str) -> None:
+    def _journal(self, sources: Sequence[str]) -> None:
         with self._lock, self._db:
-            self._db.execute("INSERT OR IGNORE INTO pending VALUES (?)", (source,))
+            rows = [(s,) for s in sources]
+            self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", rows)
 
-    def _settle(self, source: str) -> None:
+    def _settle(self, sources: Sequence[str]) -> None:
         with self._lock, self._db:
-            self._db.execute("DELETE FROM pending WHERE source = ?", (source,))
+            self._db.executemany("DELETE FROM pending WHERE source = ?", [(s,) for s in sources])
 
     def _delete_vectors(self, ids: Sequence[str]) -> None:
         for i in range(0, len(ids), _CHROMA_BATCH):
@@ -196,73 +224,66 @@ class Store:
         with self._lock:
             return int(self._db.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
-    def write_file(
-        self,
-        doc: Document,
-        chunks: Sequence[Chunk],
-        ids: Sequence[str],
-        new_vectors: Mapping[str, np.ndarray],
-        unit_vectors: Mapping[str, np.ndarray],
-    ) -> None:
-        """Replace a file's chunks. ``new_vectors`` (chunk vectors) and ``unit_vectors`` (one row
-        per sentence unit) hold the ids that were not indexed before; kept ids only get their
-        new positions."""
+    def write_files(self, files: Sequence[FileWrite]) -> None:
+        """Replace these files' chunks, all in one SQLite transaction (see the module docstring
+        for the order of the writes)."""
         with self.writing:
-            old = self.ids_of(doc.source)
-            gone = sorted(old - set(ids))
-            metadatas = {
-                cid: {
-                    "source": doc.source,
-                    "start": c.start,
-                    "end": c.end,
-                    "line": c.line,
-                    "hash": c.content_hash,
-                }
-                for cid, c in zip(ids, chunks, strict=True)
-            }
-            self._journal(doc.source)
-            self._upsert(new_vectors, metadatas)
-            kept = [cid for cid in ids if cid in old]
+            old = {f.doc.source: self.ids_of(f.doc.source) for f in files}
+            gone = sorted(cid for f in files for cid in old[f.doc.source] - set(f.ids))
+            self._journal([f.doc.source for f in files])
+            self._upsert(
+                {cid: v for f in files for cid, v in f.new_vectors.items()},
+                {cid: m for f in files for cid, m in f.metadatas().items()},
+            )
+            kept = [(cid, f) for f in files for cid in f.ids if cid in old[f.doc.source]]
             for i in range(0, len(kept), _CHROMA_BATCH):
                 batch = kept[i : i + _CHROMA_BATCH]
-                self._collection.update(ids=batch, metadatas=[metadatas[c] for c in batch])
+                self._collection.update(
+                    ids=[cid for cid, _ in batch],
+                    metadatas=[f.metadatas()[cid] for cid, f in batch],
+                )
             crashpoint("write:chroma")
             with self._lock, self._db:
-                self._db.execute("DELETE FROM chunks WHERE source = ?", (doc.source,))
-                self._db.executemany(
-                    "DELETE FROM units WHERE chunk_id = ?", [(cid,) for cid in gone]
-                )
-                self._db.executemany(
-                    'INSERT INTO units(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
-                    [
-                        (cid, u.start, u.end, v.astype(np.float16).tobytes())
-                        for cid, c in zip(ids, chunks, strict=True)
-                        if cid in unit_vectors
-                        for u, v in zip(c.units, unit_vectors[cid], strict=True)
-                    ],
-                )
-                self._db.executemany(
-                    'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (cid, doc.source, c.start, c.end, c.line, c.content_hash, c.text)
-                        for cid, c in zip(ids, chunks, strict=True)
-                    ],
-                )
-                self._db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        doc.source,
-                        str(doc.path),
-                        doc.sha256,
-                        len(doc.text),
-                        len(chunks),
-                        time.time(),
-                    ),
-                )
+                for f in files:
+                    self._replace_rows(f, old[f.doc.source])
             crashpoint("write:sqlite")
             self._delete_vectors(gone)
-            self._settle(doc.source)
+            self._settle([f.doc.source for f in files])
+
+    def _replace_rows(self, f: FileWrite, old: set[str]) -> None:
+        """A file's rows in SQLite (inside the caller's transaction)."""
+        self._db.execute("DELETE FROM chunks WHERE source = ?", (f.doc.source,))
+        self._db.executemany(
+            "DELETE FROM units WHERE chunk_id = ?", [(cid,) for cid in old - set(f.ids)]
+        )
+        self._db.executemany(
+            'INSERT INTO units(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
+            [
+                (cid, u.start, u.end, v.astype(np.float16).tobytes())
+                for cid, c in zip(f.ids, f.chunks, strict=True)
+                if cid in f.unit_vectors
+                for u, v in zip(c.units, f.unit_vectors[cid], strict=True)
+            ],
+        )
+        self._db.executemany(
+            'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (cid, f.doc.source, c.start, c.end, c.line, c.content_hash, c.text)
+                for cid, c in zip(f.ids, f.chunks, strict=True)
+            ],
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                f.doc.source,
+                str(f.doc.path),
+                f.doc.sha256,
+                len(f.doc.text),
+                len(f.chunks),
+                time.time(),
+            ),
+        )
 
     def _upsert(self, vectors: Mapping[str, np.ndarray], metadatas: Mapping[str, Any]) -> None:
         items = list(vectors.items())
@@ -278,14 +299,14 @@ class Store:
         """Remove a file and its vectors; returns the number of chunks removed."""
         with self.writing:
             ids = sorted(self.ids_of(source))
-            self._journal(source)
+            self._journal([source])
             with self._lock, self._db:
                 self._db.executemany("DELETE FROM units WHERE chunk_id = ?", [(i,) for i in ids])
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM files WHERE source = ?", (source,))
             crashpoint("delete:sqlite")
             self._delete_vectors(ids)
-            self._settle(source)
+            self._settle([source])
             return len(ids)
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:

@@ -203,8 +203,8 @@ def test_a_killed_indexer_loses_nothing_and_the_next_run_finishes(
     assert _crash(corpus, env, "chunk:120")["files"] == {}  # nothing written before embedding
     first = _crash(corpus, env, "embed:2")  # the first group of files was written
     assert 0 < len(first["files"]) < FILES
-    second = _crash(corpus, env, "write:chroma:5")  # vectors in Chroma, SQLite not committed
-    assert len(second["files"]) == len(first["files"]) + 4
+    second = _crash(corpus, env, "write:chroma:3")  # vectors in Chroma, SQLite not committed
+    assert len(first["files"]) < len(second["files"]) < FILES
     _kill_while_writing(corpus, env, index_dir)
     _check_consistent(_state(env), corpus)
     done = _index(corpus, env)
@@ -218,8 +218,8 @@ def test_a_killed_indexer_loses_nothing_and_the_next_run_finishes(
     for i in range(FILES, FILES + 5):
         corpus.write(i)
     _crash(corpus, env, "delete:sqlite:4")  # records gone, their vectors not yet
-    _crash(corpus, env, "write:sqlite:10")  # new version committed, old vectors not yet gone
-    _crash(corpus, env, "write:chroma:3")
+    _crash(corpus, env, "write:sqlite")  # new versions committed, old vectors not yet gone
+    _crash(corpus, env, "write:chroma")
     done = _index(corpus, env)
     assert done.returncode == 0, done.stderr
     assert "0 added, 0 updated, 0 removed" not in done.stderr  # the crashed work was redone
