@@ -218,8 +218,8 @@ def test_a_killed_indexer_loses_nothing_and_the_next_run_finishes(
     for i in range(FILES, FILES + 5):
         corpus.write(i)
     _crash(corpus, env, "delete:sqlite:4")  # records gone, their vectors not yet
-    _crash(corpus, env, "write:sqlite")  # new versions committed, old vectors not yet gone
     _crash(corpus, env, "write:chroma")
+    _crash(corpus, env, "write:sqlite")  # new versions committed, old vectors not yet gone
     done = _index(corpus, env)
     assert done.returncode == 0, done.stderr
     assert "0 added, 0 updated, 0 removed" not in done.stderr  # the crashed work was redone
