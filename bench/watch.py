@@ -5,7 +5,8 @@
 One watcher (as `qa serve --watch` runs it, in a background thread) follows a folder of small
 notes; each change is made alone and timed until ``Store.files()`` reflects it. The time
 includes the watcher's quiet period (``index.watch.QUIET_MS``), reading, chunking, encoding
-and writing Chroma and SQLite.
+and writing Chroma and SQLite. Then a folder of ``--bulk`` notes is moved in at once, and timed
+until every note is indexed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def _until(condition: Callable[[], bool]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=20)
+    parser.add_argument("--bulk", type=int, default=300)
     args = parser.parse_args()
 
     root = WORK / "watch"
@@ -67,12 +69,21 @@ def main() -> None:
             path = folder / f"note-{i:03d}.txt"
             path.unlink()
             latency["deleted"].append(_until(lambda n=path.name: n not in assistant.store.files()))
+        staged = root / "staged"
+        staged.mkdir()
+        for i in range(args.bulk):
+            (staged / f"note-{i:03d}.txt").write_text(_note(i, 2), encoding="utf-8")
+        staged.rename(folder / "bulk")
+        bulk_s = _until(lambda: len(assistant.store.files()) == args.bulk) / 1000
     save(
         "watch",
         {
-            "command": f"python -m bench.watch --files {args.files}",
+            "command": f"python -m bench.watch --files {args.files} --bulk {args.bulk}",
             "quiet_ms": QUIET_MS,
             **{f"{change}_latency": summary_ms(values) for change, values in latency.items()},
+            "bulk_files": args.bulk,
+            "bulk_s": round(bulk_s, 2),
+            "bulk_files_per_s": round(args.bulk / bulk_s, 1),
             "failures": sum(len(r.failures) for r in reports),
         },
     )

@@ -222,7 +222,6 @@ def test_a_killed_indexer_loses_nothing_and_the_next_run_finishes(
     _crash(corpus, env, "write:sqlite")  # new versions committed, old vectors not yet gone
     done = _index(corpus, env)
     assert done.returncode == 0, done.stderr
-    assert "0 added, 0 updated, 0 removed" not in done.stderr  # the crashed work was redone
     _check_complete(_state(env), corpus)
 
     question = f"How many centimetres of snow does {_name(10)} station record in winter?"

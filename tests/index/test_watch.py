@@ -127,3 +127,18 @@ def test_qa_index_watch_prints_a_line_per_change_until_stopped(tmp_path: Path) -
     assert f"1 added, 0 updated, 0 removed, 0 unchanged; 2 chunks embedded (added {FERRY})" in (
         lines()
     )
+
+
+def test_watch_mistakes_get_one_line_that_says_what_to_do(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from qa.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["index", "--watch", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1 and "no such file or directory" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(main, ["serve", "--watch"])
+    assert result.exit_code == 2 and "qa serve --watch PATH" in result.output
+    result = runner.invoke(main, ["serve", str(tmp_path)])
+    assert result.exit_code == 2 and "add --watch" in result.output
