@@ -12,6 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+# Imported here, not in the watching thread: an import there would change sys.modules while
+# other threads may be iterating over it.
+import watchfiles
+
 from index.config import IndexSettings
 from index.embed import Embedder
 from index.errors import QAError
@@ -74,8 +78,6 @@ class FolderWatcher:
 
     def watch(self) -> None:
         """Index changes as they happen, until :meth:`stop` (or Ctrl-C in the main thread)."""
-        import watchfiles
-
         for changes in watchfiles.watch(
             *self.paths,
             debounce=MAX_WAIT_MS,
