@@ -11,10 +11,11 @@ import numpy as np
 
 from index.chunk import Chunk, chunk
 from index.config import IndexSettings
+from index.crashpoint import crashpoint
 from index.embed import Embedder
 from index.errors import DuplicateContentError, DuplicateNameError, IndexingError, QAError
 from index.load import Document, Found, discover, load
-from index.store import FileRecord, Store, chunk_ids
+from index.store import FileRecord, FileWrite, Store, chunk_ids
 
 Progress = Callable[[int, int], None]
 """Called with (sentences embedded so far, sentences to embed)."""
@@ -70,19 +71,19 @@ def index_paths(
     text did not change. A file that cannot be read is reported in ``failures`` (one line each,
     naming the file and the fix), whatever it had in the index stays there, and the other files
     are indexed. With ``strict``, any such file raises :class:`IndexingError` before anything
-    in the index changes.
+    in the index changes. Runs in one process take turns (``store.writing``).
     """
     paths = [Path(p) for p in paths]
-    indexed = store.files()
     roots = [p.expanduser().resolve() for p in paths if p.is_dir()]
     found: list[Found] = list(discover(paths, root))
     seen = {f.path for f in found}
-    gone = [
-        record.source
-        for record in indexed.values()
-        if _under(record.path, roots) and record.path not in seen
-    ]
-    return _update(found, gone, store, embedder, settings, progress, strict)
+    with store.writing:
+        gone = [
+            record.source
+            for record in store.files().values()
+            if _under(record.path, roots) and record.path not in seen
+        ]
+        return _update(found, gone, store, embedder, settings, progress, strict)
 
 
 def reindex(
@@ -94,13 +95,14 @@ def reindex(
 ) -> IndexReport:
     """Bring every indexed file up to date with its file on disk; drop those that are gone."""
     found, gone = [], []
-    for record in store.files().values():
-        if record.path.is_file():
-            root = Path(str(record.path)[: -len(record.source)])
-            found.append(Found(record.path, root))
-        else:
-            gone.append(record.source)
-    return _update(found, gone, store, embedder, settings, progress, strict)
+    with store.writing:
+        for record in store.files().values():
+            if record.path.is_file():
+                root = Path(str(record.path)[: -len(record.source)])
+                found.append(Found(record.path, root))
+            else:
+                gone.append(record.source)
+        return _update(found, gone, store, embedder, settings, progress, strict)
 
 
 def _update(
@@ -149,6 +151,7 @@ def _update(
         known = store.ids_of(doc.source)
         missing = [i for i, cid in enumerate(ids) if cid not in known]
         pending.append(_Pending(doc, chunks, ids, missing, _sentences(doc.text, chunks, missing)))
+        crashpoint("chunk")
 
     if strict and report.failures:
         raise IndexingError(report.failures, strict=True)
@@ -250,7 +253,9 @@ def _write_group(
     """
     texts = [t for item in group for t in item.sentences.values()]
     vectors = embedder.embed_documents(texts)
+    crashpoint("embed")
     row = 0
+    writes = []
     for item in group:
         by_span = {span: vectors[row + k] for k, span in enumerate(item.sentences)}
         row += len(item.sentences)
@@ -261,5 +266,6 @@ def _write_group(
             mean = units.mean(axis=0)
             chunk_vectors[item.ids[i]] = mean / (np.linalg.norm(mean) or 1.0)
             unit_vectors[item.ids[i]] = units
-        store.write_file(item.doc, item.chunks, item.ids, chunk_vectors, unit_vectors)
+        writes.append(FileWrite(item.doc, item.chunks, item.ids, chunk_vectors, unit_vectors))
+    store.write_files(writes)
     report.embedded += len(texts)

@@ -1,8 +1,17 @@
 """The index on disk: vectors in Chroma, chunk text and BM25 in SQLite FTS5, one file table.
 
 Both stores are keyed by the settings fingerprint, so vectors made with other settings are
-never mixed in. SQLite is committed only after Chroma has the vectors: a run cut short leaves
-the file marked stale, and the next run redoes it (ids are stable, so that is idempotent).
+never mixed in.
+
+A crash at any point loses nothing and leaves no half-indexed file. SQLite is the record: a
+file's chunks, sentence vectors, full-text rows and file entry change in one transaction. Chroma
+gains a file's new vectors before that transaction and loses its old ones only after it, so
+every chunk SQLite knows always has its vector. Before touching Chroma, the file's name is
+written to a journal (the ``pending`` table) and it is cleared once Chroma is done; opening the
+store drops the vectors of journalled files that SQLite does not know. Files embedded together
+are written together: one Chroma write and one transaction for the group. A file cut short keeps its
+previous version (or none), and the next run indexes it again (chunk ids are stable, so that is
+idempotent).
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ import numpy as np
 
 from index.chunk import Chunk
 from index.config import IndexSettings
+from index.crashpoint import crashpoint
 from index.errors import QAError
 from index.load import Document, read_document
 from index.readers import Extracted, page_at
@@ -44,6 +54,7 @@ CREATE INDEX IF NOT EXISTS units_chunk ON units(chunk_id);
 CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, starts TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
+CREATE TABLE IF NOT EXISTS pending (source TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
     INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text); END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
@@ -81,6 +92,32 @@ class Unit:
     start: int
     end: int
     vector: np.ndarray
+
+
+@dataclass(frozen=True)
+class FileWrite:
+    """A file's new chunks and their ids; ``new_vectors`` (chunk vectors) and ``unit_vectors``
+    (one row per sentence unit) hold the ids that were not indexed before (kept ids only get
+    their new positions)."""
+
+    doc: Document
+    chunks: Sequence[Chunk]
+    ids: Sequence[str]
+    new_vectors: Mapping[str, np.ndarray]
+    unit_vectors: Mapping[str, np.ndarray]
+
+    def metadatas(self) -> dict[str, dict[str, Any]]:
+        """Each chunk's Chroma metadata, by id."""
+        return {
+            cid: {
+                "source": self.doc.source,
+                "start": c.start,
+                "end": c.end,
+                "line": c.line,
+                "hash": c.content_hash,
+            }
+            for cid, c in zip(self.ids, self.chunks, strict=True)
+        }
 
 
 @dataclass(frozen=True)
@@ -128,14 +165,17 @@ def _chroma_client(index_dir: Path, url: str | None) -> Any:
 
 
 class Store:
-    """The on-disk index of one settings fingerprint. Safe to share between threads."""
+    """The on-disk index of one settings fingerprint. Safe to share between threads: reads may
+    run while one writer, holding :attr:`writing`, changes it."""
 
     def __init__(self, index_dir: Path, settings: IndexSettings) -> None:
         self.index_dir = index_dir
         self._max_bytes = settings.max_file_bytes
         index_dir.mkdir(parents=True, exist_ok=True)
         fingerprint = settings.fingerprint()
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the SQLite connection, one statement at a time
+        self.writing = threading.RLock()
+        """Held by whoever changes the index (a whole indexing run), so writers take turns."""
         self._db = sqlite3.connect(
             index_dir / f"chunks-{fingerprint}.sqlite3", check_same_thread=False
         )
@@ -145,6 +185,31 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
             embedding_function=None,
         )
+        self._recover()
+
+    def _recover(self) -> None:
+        """Finish what a crash interrupted: drop the vectors of journalled files that SQLite
+        does not know (see the module docstring)."""
+        with self.writing:
+            with self._lock:
+                pending = [r[0] for r in self._db.execute("SELECT source FROM pending")]
+            for source in pending:
+                stored = self._collection.get(where={"source": source}, include=[])["ids"]
+                self._delete_vectors(sorted(set(stored) - self.ids_of(source)))
+            self._settle(pending)
+
+    def _journal(self, sources: Sequence[str]) -> None:
+        with self._lock, self._db:
+            rows = [(s,) for s in sources]
+            self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", rows)
+
+    def _settle(self, sources: Sequence[str]) -> None:
+        with self._lock, self._db:
+            self._db.executemany("DELETE FROM pending WHERE source = ?", [(s,) for s in sources])
+
+    def _delete_vectors(self, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), _CHROMA_BATCH):
+            self._collection.delete(ids=list(ids[i : i + _CHROMA_BATCH]))
 
     def files(self) -> dict[str, FileRecord]:
         """Every indexed file by source name."""
@@ -163,75 +228,71 @@ class Store:
         with self._lock:
             return int(self._db.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
-    def write_file(
-        self,
-        doc: Document,
-        chunks: Sequence[Chunk],
-        ids: Sequence[str],
-        new_vectors: Mapping[str, np.ndarray],
-        unit_vectors: Mapping[str, np.ndarray],
-    ) -> None:
-        """Replace a file's chunks. ``new_vectors`` (chunk vectors) and ``unit_vectors`` (one row
-        per sentence unit) hold the ids that were not indexed before; kept ids only get their
-        new positions."""
-        with self._lock:
-            old = self.ids_of(doc.source)
-            gone = sorted(old - set(ids))
-            metadatas = {
-                cid: {
-                    "source": doc.source,
-                    "start": c.start,
-                    "end": c.end,
-                    "line": c.line,
-                    "hash": c.content_hash,
-                }
-                for cid, c in zip(ids, chunks, strict=True)
-            }
-            for i in range(0, len(gone), _CHROMA_BATCH):
-                self._collection.delete(ids=gone[i : i + _CHROMA_BATCH])
-            self._upsert(new_vectors, metadatas)
-            kept = [cid for cid in ids if cid in old]
+    def write_files(self, files: Sequence[FileWrite]) -> None:
+        """Replace these files' chunks, all in one SQLite transaction (see the module docstring
+        for the order of the writes)."""
+        with self.writing:
+            old = {f.doc.source: self.ids_of(f.doc.source) for f in files}
+            gone = sorted(cid for f in files for cid in old[f.doc.source] - set(f.ids))
+            self._journal([f.doc.source for f in files])
+            self._upsert(
+                {cid: v for f in files for cid, v in f.new_vectors.items()},
+                {cid: m for f in files for cid, m in f.metadatas().items()},
+            )
+            kept = [(cid, f) for f in files for cid in f.ids if cid in old[f.doc.source]]
             for i in range(0, len(kept), _CHROMA_BATCH):
                 batch = kept[i : i + _CHROMA_BATCH]
-                self._collection.update(ids=batch, metadatas=[metadatas[c] for c in batch])
-            with self._db:
-                self._db.execute("DELETE FROM chunks WHERE source = ?", (doc.source,))
-                self._db.executemany(
-                    "DELETE FROM units WHERE chunk_id = ?", [(cid,) for cid in gone]
+                self._collection.update(
+                    ids=[cid for cid, _ in batch],
+                    metadatas=[f.metadatas()[cid] for cid, f in batch],
                 )
-                self._db.executemany(
-                    'INSERT INTO units(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
-                    [
-                        (cid, u.start, u.end, v.astype(np.float16).tobytes())
-                        for cid, c in zip(ids, chunks, strict=True)
-                        if cid in unit_vectors
-                        for u, v in zip(c.units, unit_vectors[cid], strict=True)
-                    ],
-                )
-                self._db.executemany(
-                    'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (cid, doc.source, c.start, c.end, c.line, c.content_hash, c.text)
-                        for cid, c in zip(ids, chunks, strict=True)
-                    ],
-                )
-                self._db.execute("DELETE FROM pages WHERE source = ?", (doc.source,))
-                if doc.pages:
-                    self._db.execute(
-                        "INSERT INTO pages VALUES (?, ?)", (doc.source, json.dumps(doc.pages))
-                    )
-                self._db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        doc.source,
-                        str(doc.path),
-                        doc.sha256,
-                        len(doc.text),
-                        len(chunks),
-                        time.time(),
-                    ),
-                )
+            crashpoint("write:chroma")
+            with self._lock, self._db:
+                for f in files:
+                    self._replace_rows(f, old[f.doc.source])
+            crashpoint("write:sqlite")
+            self._delete_vectors(gone)
+            self._settle([f.doc.source for f in files])
+
+    def _replace_rows(self, f: FileWrite, old: set[str]) -> None:
+        """A file's rows in SQLite (inside the caller's transaction)."""
+        self._db.execute("DELETE FROM chunks WHERE source = ?", (f.doc.source,))
+        self._db.executemany(
+            "DELETE FROM units WHERE chunk_id = ?", [(cid,) for cid in old - set(f.ids)]
+        )
+        self._db.executemany(
+            'INSERT INTO units(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
+            [
+                (cid, u.start, u.end, v.astype(np.float16).tobytes())
+                for cid, c in zip(f.ids, f.chunks, strict=True)
+                if cid in f.unit_vectors
+                for u, v in zip(c.units, f.unit_vectors[cid], strict=True)
+            ],
+        )
+        self._db.executemany(
+            'INSERT INTO chunks(id, source, start, "end", line, hash, text) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (cid, f.doc.source, c.start, c.end, c.line, c.content_hash, c.text)
+                for cid, c in zip(f.ids, f.chunks, strict=True)
+            ],
+        )
+        self._db.execute("DELETE FROM pages WHERE source = ?", (f.doc.source,))
+        if f.doc.pages:
+            self._db.execute(
+                "INSERT INTO pages VALUES (?, ?)", (f.doc.source, json.dumps(f.doc.pages))
+            )
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                f.doc.source,
+                str(f.doc.path),
+                f.doc.sha256,
+                len(f.doc.text),
+                len(f.chunks),
+                time.time(),
+            ),
+        )
 
     def _upsert(self, vectors: Mapping[str, np.ndarray], metadatas: Mapping[str, Any]) -> None:
         items = list(vectors.items())
@@ -245,15 +306,17 @@ class Store:
 
     def delete_file(self, source: str) -> int:
         """Remove a file and its vectors; returns the number of chunks removed."""
-        with self._lock:
+        with self.writing:
             ids = sorted(self.ids_of(source))
-            for i in range(0, len(ids), _CHROMA_BATCH):
-                self._collection.delete(ids=ids[i : i + _CHROMA_BATCH])
-            with self._db:
+            self._journal([source])
+            with self._lock, self._db:
                 self._db.executemany("DELETE FROM units WHERE chunk_id = ?", [(i,) for i in ids])
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM files WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM pages WHERE source = ?", (source,))
+            crashpoint("delete:sqlite")
+            self._delete_vectors(ids)
+            self._settle([source])
             return len(ids)
 
     def page(self, source: str, offset: int) -> int | None:

@@ -18,6 +18,7 @@ from index.load import SUPPORTED_SUFFIXES
 from index.pipeline import IndexReport, Progress, index_paths, name_holder, reindex
 from index.readers import Extracted
 from index.store import FileRecord, Store
+from index.watch import FolderWatcher, OnReport
 from qa.answer import Answer, Citation, Event, answer
 from qa.generate import Generator, OpenAIServerGenerator, load_generator
 from qa.models import available_models, resolve_model
@@ -125,6 +126,12 @@ class Assistant:
         return index_paths(
             paths, self.store, self.embedder, self.settings.index, progress, root, strict
         )
+
+    def watcher(
+        self, paths: Iterable[Path], on_report: OnReport, root: Path | None = None
+    ) -> FolderWatcher:
+        """A watcher that keeps ``paths`` indexed (see :class:`index.watch.FolderWatcher`)."""
+        return FolderWatcher(paths, self.store, self.embedder, self.settings.index, on_report, root)
 
     def reindex(self, progress: Progress | None = None) -> IndexReport:
         """Re-read every indexed file: changed ones are updated, deleted ones removed."""

@@ -77,6 +77,23 @@ def _report(report: IndexReport) -> None:
         raise click.exceptions.Exit(SKIPPED_EXIT)
 
 
+def _watch_report(report: IndexReport) -> None:
+    """What a watched folder's change did: the indexer's summary, naming the files, and the
+    indexer's line for files that could not be indexed (the watch goes on)."""
+    named = [
+        f"{what} {', '.join(sources)}"
+        for what, sources in (
+            ("added", report.added),
+            ("updated", report.updated),
+            ("removed", report.removed),
+        )
+        if sources
+    ]
+    click.echo(report.summary() + (f" ({'; '.join(named)})" if named else ""), err=True)
+    if report.failures:
+        click.echo(str(IndexingError(report.failures)), err=True)
+
+
 class _ProgressBar:
     """A tqdm bar for indexing, opened on the first report (shown on a terminal only)."""
 
@@ -125,22 +142,37 @@ def main() -> None:
     is_flag=True,
     help="Any file that would be skipped is an error: nothing in the index changes.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Then keep watching PATHS: index files as they are added or changed, drop deleted "
+    "ones (Ctrl-C stops).",
+)
 @common_options
 def index_cmd(
-    paths: tuple[Path, ...], root: Path | None, strict: bool, index_dir: Path | None
+    paths: tuple[Path, ...],
+    root: Path | None,
+    strict: bool,
+    watch: bool,
+    index_dir: Path | None,
 ) -> None:
     """Index PATHS (files or folders; default: seeds/). Re-running updates only what changed.
 
     A file that cannot be indexed is named on a line of its own with what to do; the others
     are indexed. Exit code 0: everything indexed; 3: some files skipped; 1: an error (with
-    --strict, any skipped file).
+    --strict, any skipped file). With --watch, keep following the folders afterwards.
     """
     settings = _settings(index_dir)
     assistant = Assistant(settings)
+    paths = paths or (settings.seeds_dir,)
+    if watch:
+        watcher = assistant.watcher(paths, _watch_report, root)
+        watcher.sync()
+        click.echo(f"watching {', '.join(str(p) for p in paths)} (Ctrl-C stops)", err=True)
+        watcher.watch()
+        return
     try:
-        report = assistant.index(
-            paths or (settings.seeds_dir,), progress=_ProgressBar(), root=root, strict=strict
-        )
+        report = assistant.index(paths, progress=_ProgressBar(), root=root, strict=strict)
     except IndexingError as exc:
         for failure in exc.failures:
             click.echo(f"error: {failure}", err=True)

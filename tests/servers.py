@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -45,3 +47,15 @@ def running(
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def chroma_server(folder: Path) -> Iterator[str]:
+    """A `chroma run` server keeping its data in ``folder``, on a free loopback port; its URL."""
+    port = free_port()
+    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    assert chroma, "the chroma command comes with the chromadb package"
+    command = [chroma, "run", "--path", str(folder / "db"), "--host", "127.0.0.1"]
+    probe = f"http://127.0.0.1:{port}/api/v2/heartbeat"
+    with running([*command, "--port", str(port)], probe, folder / "chroma.log"):
+        yield f"http://127.0.0.1:{port}"

@@ -35,6 +35,7 @@ from ui.render import (
 ASSETS = Path(__file__).parent
 Messages = list[dict[str, Any]]
 FOCUS_INPUT = "() => document.querySelector('#qa-input textarea')?.focus()"
+DOCUMENTS_POLL_S = 2.0  # how often an open page checks for documents indexed elsewhere
 # Centre the highlighted span inside the document view, then bring the view on screen.
 SCROLL_TO_MARK = """() => {
   const mark = document.getElementById("qa-mark");
@@ -226,6 +227,13 @@ def build(assistant: Assistant) -> gr.Blocks:
         overview = assistant.overview(prefs.get("model"))
         return header_html(overview), gr.Chatbot(examples=_examples(assistant))
 
+    def follow(shown: list[list[Any]]) -> tuple[Any, ...]:
+        """The documents list, when it changed since ``shown`` (a watched folder, another tab)."""
+        rows, _ = _documents(assistant)
+        if rows == shown:
+            return gr.update(), gr.update(), shown
+        return rows, gr.update(choices=[row[0] for row in rows]), rows
+
     def set_pref(prefs: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
         return {**prefs, key: value}
 
@@ -306,6 +314,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                     temperature = gr.Slider(
                         0.0, 1.5, value=defaults["temperature"], step=0.1, label="Temperature"
                     )
+        listed = gr.State(rows)
         target = gr.Textbox(visible="hidden", elem_id="qa-cite-target")
         opener = gr.Button(visible="hidden", elem_id="qa-cite-open")
 
@@ -356,6 +365,10 @@ def build(assistant: Assistant) -> gr.Blocks:
             queue=False,
         )
         demo.load(page, [prefs], shown, queue=False)
+        lists = [table, chosen, listed]
+        poll = gr.Timer(DOCUMENTS_POLL_S)
+        poll.tick(follow, [listed], lists, queue=False, show_progress="hidden")
+        demo.load(follow, [listed], lists, queue=False)
     return demo
 
 

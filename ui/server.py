@@ -61,14 +61,14 @@ def check_credentials(ui: UISettings) -> tuple[str, str] | None:
     return auth
 
 
-def serve(assistant: Assistant) -> None:
-    """Index the seeds if needed, then serve; the models load in the background (the API says
-    503 until they are ready)."""
+def serve(assistant: Assistant, index_seeds: bool = True) -> None:
+    """Index the seeds if needed (and ``index_seeds``), then serve; the models load in the
+    background (the API says 503 until they are ready)."""
     ui = assistant.settings.ui
     auth = check_credentials(ui)
     if assistant.settings.answer.generate and not assistant.settings.llm.server_url:
         resolve_model(assistant.settings.model, assistant.settings.models_dir)  # fail now if absent
-    if report := assistant.ensure_index():
+    if index_seeds and (report := assistant.ensure_index()):
         print(f"indexed {assistant.settings.seeds_dir}/: {report.summary()}", flush=True)
     asking = Asking(assistant)
     asking.load()

@@ -5,7 +5,6 @@ Both servers are started by the test on free loopback ports and always stopped.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,28 +16,13 @@ from qa.assistant import Assistant
 from qa.models import resolve_model
 from qa.settings import Settings
 from tests.conftest import NATO_QUESTION, ROOT, SEEDS
-from tests.servers import free_port, running
+from tests.servers import chroma_server, free_port, running
 
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("chroma")
-    port = free_port()
-    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
-    assert chroma, "the chroma command comes with the chromadb package"
-    command = [
-        chroma,
-        "run",
-        "--path",
-        str(root / "db"),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    probe = f"http://127.0.0.1:{port}/api/v2/heartbeat"
-    with running(command, probe, root / "chroma.log"):
-        yield f"http://127.0.0.1:{port}"
+    with chroma_server(tmp_path_factory.mktemp("chroma")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
