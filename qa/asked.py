@@ -21,7 +21,7 @@ from qa.text import names, stem
 LABELS: dict[str, frozenset[str]] = {
     "count": frozenset({"CARDINAL", "QUANTITY"}),
     "time": frozenset({"DATE", "TIME"}),
-    "number": frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}),
+    "number": frozenset({"MONEY", "PERCENT", "QUANTITY"}),  # amounts come with their unit
     "person": frozenset({"PERSON"}),
     "org": frozenset({"ORG"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
@@ -30,6 +30,7 @@ LABELS: dict[str, frozenset[str]] = {
 # Labels that may stand in when none of the preferred ones is found ("Who criticised NATO?"
 # can be answered by a country or an organisation).
 FALLBACK: dict[str, frozenset[str]] = {
+    "number": frozenset({"CARDINAL"}),
     "person": frozenset({"ORG", "GPE", "NORP"}),
     "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
 }

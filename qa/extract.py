@@ -68,9 +68,32 @@ def _phrase(asked: Asked, entity: Entity, sentence: str) -> str:
     return entity.text
 
 
+# A person's name: capitalised words (with the usual particles), no digits or symbols.
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|de|van|von|der|den|da|di|du|le|la|bin|al)$"
+)
+_NOT_A_NAME = re.compile(r"[/:@¶=<>{}\[\]()_|\\#*]|\d")
+_VERSION = re.compile(r"\d+\.\d+\.\d+|¶")
+
+
+def plausible(entity: Entity) -> bool:
+    """Whether the recogniser's entity looks like what its label says. It was trained on news:
+    in manuals it also tags "JIT", "Lib" or a URL as a person, and a version as a number."""
+    if entity.label == "PERSON":
+        words = entity.text.split()
+        return (
+            not _NOT_A_NAME.search(entity.text)
+            and 1 <= len(words) <= 4
+            and all(_NAME_WORD.match(w) for w in words)
+        )
+    if entity.label in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        return entity.text[:1].isupper() and not re.search(r"[/:@¶=<>{}]|://", entity.text)
+    return not _VERSION.search(entity.text)
+
+
 def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]) -> bool:
     """Whether ``entity`` is a value of the asked kind that the question does not give."""
-    if entity.label not in labels:
+    if entity.label not in labels or not plausible(entity):
         return False
     value = entity.text.lower().replace("’", "'")
     if asked.kind in VALUE_KINDS and labels == asked.labels():
