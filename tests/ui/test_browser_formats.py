@@ -13,11 +13,9 @@ import pytest
 from tests.documents import make_docx, make_pdf, make_scanned_pdf
 from tests.qa.test_formats_cli import KELL, REPORT
 from tests.servers import free_port, running
-from tests.ui import test_browser
 from tests.ui.test_browser import _ask
 
 pytestmark = pytest.mark.browser
-browser = test_browser.browser  # the Chromium fixture, shared
 
 
 @pytest.fixture(scope="module")

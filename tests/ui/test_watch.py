@@ -14,7 +14,6 @@ from tests.servers import free_port, running
 from tests.ui import test_browser
 
 pytestmark = pytest.mark.browser
-browser = test_browser.browser  # the same headless Chromium fixture
 
 
 @pytest.fixture
