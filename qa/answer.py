@@ -12,9 +12,10 @@ lets the model phrase an answer from the best few sentences, keeping only what t
 
 from __future__ import annotations
 
+import collections.abc
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.chunk import sentence_spans
@@ -332,26 +333,29 @@ def answer(
         chosen = points(evidence)
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
-        yield done(
-            text=text,
-            citations=tuple(citations),
-            abstained=False,
-            mode="points",
-            evidence=tuple(evidence),
-        )
-        return
-
-    if found := extract(asked, evidence, store):
+        mode = "points"
+    elif found := extract(asked, evidence, store):
         text, citations = _state(found)
-        yield done(
-            text=text,
-            citations=tuple(citations),
-            abstained=False,
-            mode="value",
-            evidence=tuple(evidence),
-        )
-        return
+        mode = "value"
+    else:
+        events = _phrase(question, evidence, embedder, generator, settings, timings, ms)
+        text, citations, mode = yield from events
+    yield done(
+        text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)
+    )
 
+
+def _phrase(
+    question: str,
+    evidence: Sequence[Evidence],
+    embedder: Embedder,
+    generator: Generator | None,
+    settings: Settings,
+    timings: dict[str, float],
+    ms: Callable[[], float],
+) -> collections.abc.Generator[Event, None, tuple[str, list[Citation], str]]:
+    """The model's verified sentences from the best few sentences, streaming its draft; the
+    best sentence quoted when nothing it says rests on the best evidence."""
     shown = evidence[: settings.answer.evidence_sentences]
     claims: list[Claim] = []
     if generator is not None and settings.answer.generate:
@@ -380,6 +384,4 @@ def answer(
         quote, before, after = trimmed(shown[0], question)
         text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
         mode = "extractive"
-    yield done(
-        text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)
-    )
+    return text, citations, mode

@@ -94,7 +94,7 @@ def test_a_name_given_only_in_a_title_answers(tmp_path) -> None:  # type: ignore
     assert "The carmaker said" in sentence.text
     _assert_exact(assistant, answer)
     count = assistant.ask_final("How many ships arrived at the harbour last year?")
-    assert count.text.startswith("412 ships [1]"), count.text
+    assert count.mode == "value" and "412 ships [1]" in count.text, count.text
 
 
 @pytest.mark.parametrize(
