@@ -79,6 +79,7 @@ _CONCRETE_TIME = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.,]?\d)")
 
 
 @dataclass(frozen=True)
@@ -158,15 +159,25 @@ def _counted(question: str) -> str | None:
 
 def _counts(text: str, counted: str | None) -> set[str]:
     """Counts in ``text`` (numbers that are not years), of ``counted`` when given: the number
-    is followed within three words by that noun."""
-    found = set()
-    for e in entities(text):
-        if e.label not in LABELS["count"] or _YEAR.match(e.text):
-            continue
-        following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[e.end : e.end + 40])]
-        inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", e.text)]
-        if counted is None or counted in following[:3] or counted in inside:
-            found.add(e.text.lower())
+    is followed within three words by that noun. A number followed by the noun counted is a
+    count whatever the recogniser took it for ("1050 centimetres" can be tagged a date)."""
+
+    def counts(start: int, end: int) -> bool:
+        following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[end : end + 40])]
+        inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[start:end])]
+        return counted is None or counted in following[:3] or counted in inside
+
+    found = {
+        e.text.lower()
+        for e in entities(text)
+        if e.label in LABELS["count"] and not _YEAR.match(e.text) and counts(e.start, e.end)
+    }
+    if counted is not None:
+        found |= {
+            m.group()
+            for m in _NUMBER.finditer(text)
+            if not _YEAR.match(m.group()) and counts(m.start(), m.end())
+        }
     return found
 
 

@@ -144,6 +144,19 @@ def _title_of(
     return None
 
 
+def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]:
+    """The entities of ``text`` that may answer; for a count, every count of the asked noun
+    (see :func:`qa.asked.typed_values`), whatever the recogniser labelled it."""
+    found = list(entities(text))
+    if asked.kind == "count" and labels == asked.labels():
+        held = {(e.start, e.end) for e in found}
+        for value in asked.values(text):
+            at = text.lower().find(value)
+            if at >= 0 and (at, at + len(value)) not in held:
+                found.append(Entity(at, at + len(value), "CARDINAL", text[at : at + len(value)]))
+    return found
+
+
 def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
     """The best value of the asked kind around the best sentences, or None when the question
     asks for no kind of value or none is found beside a relevant sentence."""
@@ -160,7 +173,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
         scored: dict[str, tuple[float, Found]] = {}
         agree: dict[str, set[int]] = defaultdict(set)
         for rank, place, held in windows:
-            for entity in entities(held.text):
+            for entity in _candidates(asked, held.text, labels):
                 if not _answers(asked, entity, held.text, labels):
                     continue
                 key = entity.text.lower()
