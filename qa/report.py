@@ -16,8 +16,9 @@ TIMINGS = ("retrieve_ms", "first_token_ms", "total_ms")
 
 def citation_json(c: Citation) -> dict[str, Any]:
     """One citation: ``text == document[start:end]``, ``line`` is 1-based, ``page`` the PDF
-    page (None for other formats), ``highlight`` (when present) the answer's value inside it."""
-    span: dict[str, Any] = {
+    page (None for other formats), ``highlight`` the answer's value inside it (None when the
+    answer states no value)."""
+    return {
         "id": c.id,
         "source": c.source,
         "page": c.page,
@@ -25,10 +26,8 @@ def citation_json(c: Citation) -> dict[str, Any]:
         "end": c.end,
         "line": c.line,
         "text": c.text,
+        "highlight": list(c.highlight) if c.highlight is not None else None,
     }
-    if c.highlight is not None:
-        span["highlight"] = list(c.highlight)
-    return span
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:

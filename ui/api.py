@@ -45,10 +45,14 @@ class CitationOut(BaseModel):
 
     id: int
     source: str
+    page: int | None = Field(None, description="The PDF page holding start (null otherwise).")
     start: int
     end: int
     line: int
     text: str
+    highlight: list[int] | None = Field(
+        None, description="The answer's value inside the span, [start, end] (null when none)."
+    )
 
 
 class Timings(BaseModel):

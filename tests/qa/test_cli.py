@@ -22,10 +22,13 @@ def _check_contract(obj: dict, corpus: Path) -> None:
     for n in re.findall(r"\[(\d+)\]", obj["answer"]):
         assert int(n) in ids
     for c in obj["citations"]:
-        assert set(c) == {"id", "source", "page", "start", "end", "line", "text"}
+        assert set(c) == {"id", "source", "page", "start", "end", "line", "text", "highlight"}
         assert c["page"] is None  # text files have no pages
         text = (corpus / c["source"]).read_bytes().decode("utf-8")
         assert text[c["start"] : c["end"]] == c["text"]
+        if c["highlight"] is not None:  # the answer's value, inside the cited span
+            start, end = c["highlight"]
+            assert c["start"] <= start < end <= c["end"] and text[start:end] in obj["answer"]
 
 
 def test_ask_json_builds_the_index_and_keeps_the_contract(tmp_path: Path) -> None:
