@@ -213,7 +213,7 @@ def _state(found: Found) -> tuple[str, list[Citation]]:
     if found.holder.start != found.anchor.start or found.holder.source != found.anchor.source:
         citations.append(_citation(2, found.anchor))
     marks = " ".join(f"[{c.id}]" for c in citations)
-    return f"{value[:1].upper()}{value[1:]} {marks}.", citations
+    return f"{value} {marks}.", citations
 
 
 def build_messages(question: str, shown: Sequence[Evidence]) -> list[Message]:

@@ -6,6 +6,7 @@ sentences; they never look at the model's draft.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -55,10 +56,11 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     """Whether ``e`` is about another subject of the same kind than the question's: a place,
     organisation or person the question names (Spain) is missing from the sentence and the text
     around it (``around``), while the sentence names another of that kind (Italy)."""
-    text = around.lower().replace("’", "'")
+    words = set(re.findall(r"\w+", around.lower()))
     for named in asked.named:
         kind = NAME_CLASS[named.label]
-        if named.text.lower().replace("’", "'").removesuffix("'s") in text:
+        name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
+        if name <= words:
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True

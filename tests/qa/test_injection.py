@@ -177,7 +177,8 @@ def test_a_model_that_obeys_an_injection_is_overruled_by_the_verifier(
 ) -> None:
     from qa.answer import answer as answer_question
 
-    question = "How many passengers does the Harrow Point ferry carry?"
+    # A question that asks for no value, so the model phrases the answer and the verifier judges it.
+    question = "What does the Harrow Point ferry carry?"
     events = answer_question(
         question,
         injected.store,
