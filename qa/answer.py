@@ -87,7 +87,7 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     abstained: bool
-    mode: str  # "generated", "extractive", "conflict" or "abstained"
+    mode: str  # "value", "points", "generated", "extractive", "conflict" or "abstained"
     related: tuple[Citation, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = ()

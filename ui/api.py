@@ -18,7 +18,7 @@ from sse_starlette import EventSourceResponse
 from starlette.datastructures import FormData, UploadFile
 from starlette.types import Message
 
-from index.errors import QAError
+from index.errors import QAError, UnsupportedFileError
 from index.pipeline import IndexReport
 from qa.answer import Answer, Status, Token
 from qa.assistant import Assistant
@@ -68,7 +68,7 @@ class AnswerOut(BaseModel):
     answer: str
     citations: list[CitationOut]
     abstained: bool
-    mode: Literal["generated", "extractive", "conflict", "abstained"]
+    mode: Literal["value", "points", "generated", "extractive", "conflict", "abstained"]
     related: list[CitationOut] = Field(description="Closest passages when abstaining; not cited.")
     timings: Timings
 
@@ -302,7 +302,10 @@ def router(asking: Asking) -> APIRouter:
         finally:
             await form.close()
         if report.failures and not (report.added or report.updated or report.unchanged):
-            raise ApiError(400, "; ".join(str(f) for f in report.failures), "invalid_document")
+            message = "; ".join(str(f) for f in report.failures)
+            if all(isinstance(f, UnsupportedFileError) for f in report.failures):
+                raise ApiError(415, message, "unsupported_file_type")
+            raise ApiError(400, message, "invalid_document")
         return _report(report)
 
     @api.get(
