@@ -66,7 +66,7 @@ def test_upload_formats_and_bad_files_then_open_a_pdf_page(
     answer = page.locator("#qa-chat .qa-answer").last
     assert "412" in answer.inner_text()
     sources = page.locator("#qa-chat .qa-sources").last.inner_text()
-    assert "pellmouth-report.pdf p. 2" in sources
+    assert "pellmouth-report.pdf page 2" in sources
     answer.locator(".qa-chip").first.click()
     page.wait_for_selector("#qa-mark", timeout=30_000)
     assert "pellmouth-report.pdf · p. 2 ·" in page.inner_text(".qa-panel-head")
