@@ -141,14 +141,29 @@ def expected_type(question: str) -> str | None:
         return "place"
     if re.search(r"\bwhat\b", q) and re.search(_ROLE, q):
         return "role"
-    for match in _WH_NOUN.finditer(q):
-        for word in filter(None, match.groups()):
-            singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")
-            if kind := _KIND_BY_NOUN.get(word) or _KIND_BY_NOUN.get(singular):
-                return kind
+    if named := _wh_noun(q):
+        return named[1]
     if re.match(r"\s*(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
         return "person"
     return None
+
+
+def _wh_noun(question: str) -> tuple[str, str] | None:
+    """The noun a "which/what X" question names (singular) and the kind it asks for:
+    ("institute", "org")."""
+    for match in _WH_NOUN.finditer(question.lower()):
+        for word in filter(None, match.groups()):
+            singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")
+            for noun in (word, singular):
+                if noun in _KIND_BY_NOUN:
+                    return noun, _KIND_BY_NOUN[noun]
+    return None
+
+
+def _asked_noun(question: str) -> str | None:
+    """The stem of the noun a "which/what X" question names as its kind ("institute")."""
+    named = _wh_noun(question)
+    return stem(named[0]) if named else None
 
 
 def _counted(question: str) -> str | None:
@@ -206,6 +221,7 @@ class Asked:
     given: frozenset[str] = frozenset()
     multi: bool = False
     named: tuple[Entity, ...] = ()
+    noun: str | None = None  # the noun a "which institute" question asks for
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -216,7 +232,8 @@ class Asked:
         if kind is None:
             return cls(question, subject, None, multi=multi, named=named)
         given = frozenset(typed_values(question, kind))
-        return cls(question, subject, kind, _counted(question), given, named=named)
+        noun = _asked_noun(question)
+        return cls(question, subject, kind, _counted(question), given, named=named, noun=noun)
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""

@@ -87,7 +87,8 @@ def plausible(entity: Entity) -> bool:
             and all(_NAME_WORD.match(w) for w in words)
         )
     if entity.label in ("ORG", "GPE", "LOC", "FAC", "NORP"):
-        return entity.text[:1].isupper() and not re.search(r"[/:@¶=<>{}]|://", entity.text)
+        name = re.sub(r"^(?:the|a|an)\s+", "", entity.text)
+        return name[:1].isupper() and not re.search(r"[/:@¶=<>{}]|://", name)
     return not _VERSION.search(entity.text)
 
 
@@ -181,6 +182,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 score = anchors[rank].score * PLACE_WEIGHT[place] * weight
                 if place == "sentence":
                     score += NEAR_BONUS * nearness(entity, held.text, terms)
+                if asked.noun and asked.noun in {stem(w) for w in _WORD.findall(entity.text)}:
+                    score += NEAR_BONUS  # "which institute": the Peace Research Institute
                 if key not in scored or score > scored[key][0]:
                     found = Found(_phrase(asked, entity, held.text), held, anchors[rank], score)
                     scored[key] = (score, found)

@@ -171,3 +171,14 @@ def test_a_persons_job_is_the_title_beside_their_name() -> None:
     )
     found = extract(Asked.of("What is Vance's job?"), [other.sentence("Vance", 0.6)], other)
     assert found is not None and found.value == "the council's treasurer"
+
+
+def test_an_organisation_named_with_its_article_answers() -> None:
+    doc = Document(
+        "spending.txt",
+        "Military spending\nThe estimate was provided by the Stockholm International Peace "
+        "Research Institute, NATO said.\n",
+    )
+    best = doc.sentence("estimate was provided", 0.7)
+    found = extract(Asked.of("Which institute provided the estimate?"), [best], doc)
+    assert found is not None and "Stockholm International Peace Research Institute" in found.value
