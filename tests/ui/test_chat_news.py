@@ -165,7 +165,8 @@ def test_enter_asks_shift_enter_adds_a_line_escape_stops(server: str, browser) -
     assert box.input_value() == ""
     assert _input_focused(page)
 
-    page.keyboard.type("How many videos did the public send to the observatory?")
+    # A question the model phrases: a value is stated without a draft there would be time to stop.
+    page.keyboard.type("What did the cameras at the Kestrel Hill observatory record?")
     page.keyboard.press("Enter")
     page.wait_for_selector("#qa-chat .qa-status")  # searching, or the model's draft
     page.keyboard.press("Escape")
