@@ -31,7 +31,7 @@ from qa.decide import (
 )
 from qa.extract import Found, extract
 from qa.generate import Generator, Message
-from qa.read import Evidence, read
+from qa.read import Evidence, RememberedWindows, read
 from qa.retrieve import retrieve
 from qa.settings import Settings
 from qa.text import content_terms
@@ -298,7 +298,8 @@ def answer(
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
     asked = Asked.of(question)
     read_all = rerank_by_type(asked, read(question, passages, embedder, context=context))
-    evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), store)
+    around = RememberedWindows(store)  # read once for the subject rules and extraction
+    evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
     timings["retrieve_ms"] = ms()
 
     if should_abstain(asked, evidence, settings):
@@ -334,7 +335,7 @@ def answer(
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
         mode = "points"
-    elif found := extract(asked, evidence, store):
+    elif found := extract(asked, evidence, around):
         text, citations = _state(found)
         mode = "value"
     else:

@@ -111,6 +111,27 @@ class Windows(Protocol):
     def title(self, source: str) -> tuple[int, int, str] | None: ...
 
 
+class RememberedWindows:
+    """A :class:`Windows` that reads each span's surroundings and each title once: the subject
+    rules and value extraction look around the same best sentences of one question."""
+
+    def __init__(self, store: Windows) -> None:
+        self._store = store
+        self._around: dict[tuple[str, int, int, int], tuple[int, str]] = {}
+        self._titles: dict[str, tuple[int, int, str] | None] = {}
+
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+        key = (source, start, end, margin)
+        if key not in self._around:
+            self._around[key] = self._store.around(source, start, end, margin)
+        return self._around[key]
+
+    def title(self, source: str) -> tuple[int, int, str] | None:
+        if source not in self._titles:
+            self._titles[source] = self._store.title(source)
+        return self._titles[source]
+
+
 def window(anchor: Evidence, store: Windows) -> list[tuple[str, Evidence]]:
     """The anchor sentence, the sentences either side of it and its document's title, each as
     evidence with exact offsets (``text == file[start:end]``)."""

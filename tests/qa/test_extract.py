@@ -182,3 +182,24 @@ def test_an_organisation_named_with_its_article_answers() -> None:
     best = doc.sentence("estimate was provided", 0.7)
     found = extract(Asked.of("Which institute provided the estimate?"), [best], doc)
     assert found is not None and "Stockholm International Peace Research Institute" in found.value
+
+
+def test_windows_are_read_once_per_question() -> None:
+    from qa.read import RememberedWindows, window
+
+    reads: list[str] = []
+
+    class Counting(Document):
+        def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+            reads.append("around")
+            return super().around(source, start, end, margin)
+
+        def title(self, source: str) -> tuple[int, int, str] | None:
+            reads.append("title")
+            return super().title(source)
+
+    doc = Counting(RECALL.source, RECALL.text)
+    remembered = RememberedWindows(doc)
+    best = doc.sentence("The carmaker said", 0.7)
+    assert window(best, remembered) == window(best, remembered) == window(best, doc)
+    assert reads == ["around", "title", "around", "title"]  # twice: once remembered, once not
