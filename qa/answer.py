@@ -206,10 +206,8 @@ def _state(found: Found) -> tuple[str, list[Citation]]:
     """The value first, cited to the sentence it stands in and, when it was found beside the
     reader's sentence rather than in it, to that sentence too: "Portugal [1] [2]."."""
     value = found.value.strip().rstrip(".")
-    held = found.holder
-    at = held.text.find(value)
-    span = (held.start + at, held.start + at + len(value)) if at >= 0 else None
-    citations = [replace(_citation(1, held), highlight=span)]
+    start = found.holder.start + found.at + (len(found.value) - len(found.value.lstrip()))
+    citations = [replace(_citation(1, found.holder), highlight=(start, start + len(value)))]
     if found.holder.start != found.anchor.start or found.holder.source != found.anchor.source:
         citations.append(_citation(2, found.anchor))
     marks = " ".join(f"[{c.id}]" for c in citations)

@@ -30,13 +30,15 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*")
 
 @dataclass(frozen=True)
 class Found:
-    """The asked value as written (``holder.text`` contains it), the sentence it stands in and
-    the reader's sentence it was found beside (the same one when it stands there)."""
+    """The asked value as written (``holder.text[at:at + len(value)]``), the sentence it
+    stands in and the reader's sentence it was found beside (the same one when it stands
+    there)."""
 
     value: str
     holder: Evidence
     anchor: Evidence
     score: float
+    at: int  # where the value starts in ``holder.text``
 
 
 def _matches(word: str, terms: set[str]) -> bool:
@@ -114,19 +116,19 @@ _ARTICLES = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "And", "
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an|its|their)\s+[^,.;()]{3,60}?)\s*[,.;]")
 
 
-def _role(name: Entity, sentence: str) -> str | None:
-    """The title a sentence gives the person ``name``: the words before the name ("Chief
+def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
+    """Where the sentence gives the person ``name`` a title: the words before the name ("Chief
     Engineer Ada Vance") or an apposition after it ("Ada Vance, the chief engineer,")."""
-    before = re.findall(r"[\w.&'’-]+", sentence[: name.start])
-    words: list[str] = []
+    before = list(re.finditer(r"[\w.&'’-]+", sentence[: name.start]))
+    first = None
     for word in reversed(before[-5:]):
-        if not _ROLE_WORD.match(word) or word in _ARTICLES:
+        if not _ROLE_WORD.match(word.group()) or word.group() in _ARTICLES:
             break
-        words.insert(0, word)
-    if words:
-        return " ".join(words)
+        first = word
+    if first is not None:
+        return first.start(), before[-1].end()
     after = _APPOSITIVE.match(sentence[name.end :])
-    return after.group(1) if after else None
+    return (name.end + after.start(1), name.end + after.end(1)) if after else None
 
 
 def _title_of(
@@ -141,7 +143,7 @@ def _title_of(
                 continue
             if role := _role(entity, held.text):
                 score = anchors[rank].score * PLACE_WEIGHT[place]
-                return Found(role, held, anchors[rank], score)
+                return Found(held.text[role[0] : role[1]], held, anchors[rank], score, role[0])
     return None
 
 
@@ -185,7 +187,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 if asked.noun and asked.noun in {stem(w) for w in _WORD.findall(entity.text)}:
                     score += NEAR_BONUS  # "which institute": the Peace Research Institute
                 if key not in scored or score > scored[key][0]:
-                    found = Found(_phrase(asked, entity, held.text), held, anchors[rank], score)
+                    value = _phrase(asked, entity, held.text)
+                    found = Found(value, held, anchors[rank], score, entity.start)
                     scored[key] = (score, found)
         if scored:
             key = max(

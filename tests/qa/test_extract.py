@@ -171,6 +171,7 @@ def test_a_persons_job_is_the_title_beside_their_name() -> None:
     )
     found = extract(Asked.of("What is Vance's job?"), [other.sentence("Vance", 0.6)], other)
     assert found is not None and found.value == "the council's treasurer"
+    assert found.holder.text[found.at : found.at + len(found.value)] == found.value
 
 
 def test_an_organisation_named_with_its_article_answers() -> None:
