@@ -52,6 +52,7 @@ MAX_QUOTE_WORDS = 45  # a longer best sentence is quoted around the question's w
 MAX_POINTS = 4  # sentences of an answer that lists or summarises
 MAX_POINT_WORDS = 140
 MIN_POINT = 0.75  # each point scores at least this share of the best sentence
+MAX_SEVERAL_WORDS = 55  # the points of a "which functions ..." answer
 
 
 @dataclass(frozen=True)
@@ -179,10 +180,10 @@ def _similar(a: Evidence, b: Evidence) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.6
 
 
-def points(evidence: Sequence[Evidence]) -> list[Evidence]:
+def points(evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS) -> list[Evidence]:
     """The sentences of an answer that lists, summarises or compares: the most relevant ones
     that do not repeat each other, every source that speaks nearly as well as the best
-    represented, within a word budget, in document order."""
+    represented, within ``budget`` words, in document order."""
     if not evidence:
         return []
     relevant = [e for e in evidence[:16] if e.score >= MIN_POINT * evidence[0].score]
@@ -194,7 +195,7 @@ def points(evidence: Sequence[Evidence]) -> list[Evidence]:
         size = len(e.text.split())
         if e in chosen or len(chosen) >= MAX_POINTS or any(_similar(e, c) for c in chosen):
             continue
-        if chosen and words + size > MAX_POINT_WORDS:
+        if chosen and words + size > budget:
             continue
         chosen.append(e)
         words += size
@@ -202,16 +203,26 @@ def points(evidence: Sequence[Evidence]) -> list[Evidence]:
     return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
 
 
+def _listed(values: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} and {values[-1]}"
+
+
 def _state(found: Found) -> tuple[str, list[Citation]]:
-    """The value first, cited to the sentence it stands in and, when it was found beside the
-    reader's sentence rather than in it, to that sentence too: "Portugal [1] [2]."."""
-    value = found.value.strip().rstrip(".")
-    start = found.holder.start + found.at + (len(found.value) - len(found.value.lstrip()))
-    citations = [replace(_citation(1, found.holder), highlight=(start, start + len(value)))]
+    """The value first (every value, for a question asking for several), cited to the
+    sentence it stands in and, when it was found beside the reader's sentence rather than in
+    it, to that sentence too: "Portugal [1] [2]."."""
+    stated = [
+        (at + len(value) - len(value.lstrip()), value.strip().rstrip("."))
+        for at, value in found.values
+    ]
+    start = found.holder.start
+    highlight = (start + stated[0][0], start + max(at + len(value) for at, value in stated))
+    citations = [replace(_citation(1, found.holder), highlight=highlight)]
     if found.holder.start != found.anchor.start or found.holder.source != found.anchor.source:
         citations.append(_citation(2, found.anchor))
     marks = " ".join(f"[{c.id}]" for c in citations)
-    return f"{value} {marks}.", citations
+    return f"{_listed([value for _, value in stated])} {marks}.", citations
 
 
 def build_messages(question: str, shown: Sequence[Evidence]) -> list[Message]:
@@ -300,7 +311,7 @@ def answer(
     evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
     timings["retrieve_ms"] = ms()
 
-    if should_abstain(asked, evidence, settings):
+    if should_abstain(asked, evidence, settings, around):
         related = tuple(_citation(i, e) for i, e in enumerate(read_all[:3], 1))
         yield done(
             text=NOT_IN_DOCUMENTS,
@@ -328,8 +339,11 @@ def answer(
         )
         return
 
-    if asked.multi:
-        chosen = points(evidence)
+    if asked.multi or (asked.several and asked.kind is None):
+        # "Which functions ...": every sentence giving some, as short as a single answer
+        chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS)
+        if not asked.multi:
+            chosen = [trimmed(e, question)[0] for e in chosen]
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
         mode = "points"

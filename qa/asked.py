@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from index.store import STOPWORDS
 from qa.text import names, stem
 
 # The entity labels that answer each kind of question.
@@ -31,6 +32,7 @@ LABELS: dict[str, frozenset[str]] = {
 # can be answered by a country or an organisation).
 FALLBACK: dict[str, frozenset[str]] = {
     "number": frozenset({"CARDINAL"}),
+    "place": frozenset({"LOC", "FAC"}),
     "person": frozenset({"ORG", "GPE", "NORP"}),
     "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
 }
@@ -57,6 +59,10 @@ _NOUNS = {
     "manufacturer distribution vendor studio label website magazine committee council court "
     "government charity school college hospital corporation",
 }
+# Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
+_SETTLED = frozenset(
+    stem(n) for n in "country city town nation state province capital village county".split()
+)
 _KIND_BY_NOUN = {noun: kind for kind, nouns in _NOUNS.items() for noun in nouns.split()}
 _WH_NOUN = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?:name )?of the\s+)?(\w+)"
@@ -116,7 +122,46 @@ def tag(texts: Iterable[str]) -> None:
     if len(_TAGGED) + len(missing) > _TAGGED_MAX:
         _TAGGED.clear()
     for text, doc in zip(missing, docs, strict=True):
-        _TAGGED[text] = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+        _TAGGED[text] = tuple(
+            _measured(text, Entity(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents
+        )
+
+
+@lru_cache(maxsize=1)
+def _units() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def is_unit(word: str) -> bool:
+    """Whether ``word`` is a unit of measure ("bytes", "GHz", "kilometres"), by pint's
+    registry; stop words and single letters are not ("in" would be inches)."""
+    if len(word) < 2 or word.lower() in STOPWORDS:
+        return False
+    try:
+        _units().parse_units(word)
+    except Exception:  # pint raises several kinds for a word that is no unit
+        return False
+    return True
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]?([A-Za-zµ]+)\b")
+
+
+def _measured(text: str, entity: Entity) -> Entity:
+    """A number followed by a unit of measure is a quantity, unit included ("512 bytes"): the
+    recogniser, trained on news, calls it a bare number."""
+    if entity.label != "CARDINAL":
+        return entity
+    last = entity.text.split()[-1]
+    if last != entity.text and is_unit(last):  # "3 GHz", unit and all
+        return Entity(entity.start, entity.end, "QUANTITY", entity.text)
+    unit = _NEXT_WORD.match(text, entity.end)
+    if unit is None or not is_unit(unit.group(1)):
+        return entity
+    return Entity(entity.start, unit.end(), "QUANTITY", text[entity.start : unit.end()])
 
 
 def entities(text: str) -> tuple[Entity, ...]:
@@ -208,11 +253,36 @@ def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
     return values
 
 
+_PLURAL_OPENER = re.compile(r"\b(?:which|what)\b(?:\s+(?:are|were)\s+the\b)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def asks_for_several(question: str) -> bool:
+    """Whether a "which/what" question names a plural noun as what it asks for ("Which
+    countries ...", "What kinds of URLs ...", "What are the risks ..."): such a question wants
+    every one the documents give, not the first. Read from the part-of-speech tags."""
+    opener = _PLURAL_OPENER.search(question)
+    if opener is None:
+        return False
+    with _NLP_LOCK:
+        doc = _nlp()(question)
+    for token in doc:
+        if token.idx < opener.end():
+            continue
+        if token.tag_ in ("NNS", "NNPS"):
+            return True
+        if token.tag_ not in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNP", "HYPH", "PRP$"):
+            return False
+    return False
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the names it is about (its subject), the kind of value (see
     :func:`expected_type`), what a "how many" question counts, the values of that kind the
-    question itself gives (which answer nothing), and whether it wants several points."""
+    question itself gives (which answer nothing), whether it wants several points (a summary,
+    a list, a comparison) and whether it asks for several things of one kind ("Which
+    countries ...")."""
 
     question: str
     subject: frozenset[str]
@@ -222,6 +292,7 @@ class Asked:
     multi: bool = False
     named: tuple[Entity, ...] = ()
     noun: str | None = None  # the noun a "which institute" question asks for
+    several: bool = False  # a plural noun is asked for: "Which countries ..."
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -229,11 +300,13 @@ class Asked:
         named = tuple(e for e in entities(question) if e.label in NAME_CLASS)
         kind = expected_type(question)
         multi = kind is None and bool(_MULTI.search(question))
+        several = kind != "count" and not multi and asks_for_several(question)
         if kind is None:
-            return cls(question, subject, None, multi=multi, named=named)
+            return cls(question, subject, None, multi=multi, named=named, several=several)
         given = frozenset(typed_values(question, kind))
         noun = _asked_noun(question)
-        return cls(question, subject, kind, _counted(question), given, named=named, noun=noun)
+        counted = _counted(question)
+        return cls(question, subject, kind, counted, given, named=named, noun=noun, several=several)
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""
@@ -245,4 +318,6 @@ class Asked:
         """The entity labels that answer this question (with the stand-ins when asked)."""
         if self.kind is None:
             return frozenset()
+        if self.kind == "place" and self.noun in _SETTLED and not fallback:
+            return frozenset({"GPE"})  # a country or a city, not a continent or a river
         return (FALLBACK if fallback else LABELS).get(self.kind, frozenset())

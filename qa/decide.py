@@ -92,22 +92,45 @@ def _topic_share(asked: Asked, sentence: str) -> float | None:
     return len(terms & content_terms(sentence)) / len(terms)
 
 
-def _missing_names(asked: Asked, evidence: Sequence[Evidence]) -> set[str]:
-    """Names in the question that none of the retrieved sentences mention."""
-    text = " ".join(e.text for e in evidence).lower().replace("’", "'")
-    return {n for n in asked.subject if n not in text}
+def _missing_names(
+    asked: Asked, evidence: Sequence[Evidence], titles: Windows | None = None
+) -> set[str]:
+    """Names in the question that neither the retrieved sentences nor (given ``titles``) the
+    titles of their documents mention.
+
+    A document often names its subject only in its title. A person is named in full once and
+    then by one name ("Guo Jiakun", then "Guo"), so a person the question names in full is
+    mentioned when one of their names is.
+    """
+    texts = [e.text for e in evidence]
+    if titles is not None:
+        texts += [t[2] for source in {e.source for e in evidence} if (t := titles.title(source))]
+    text = " ".join(texts).lower().replace("’", "'")
+    missing = {n for n in asked.subject if n not in text}
+    for person in (e for e in asked.named if e.label == "PERSON"):
+        parts = set(re.findall(r"[\w'-]+", person.text.lower().replace("’", "'")))
+        parts = {p.removesuffix("'s") for p in parts}
+        if any(p in text for p in parts):
+            missing -= parts
+    return missing
 
 
-def should_abstain(asked: Asked, evidence: Sequence[Evidence], settings: Settings) -> bool:
+def should_abstain(
+    asked: Asked,
+    evidence: Sequence[Evidence],
+    settings: Settings,
+    titles: Windows | None = None,
+) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
-    passages never mention; when it asks for a count, a time or an amount that no relevant
-    sentence holds; or, for other questions, when the best sentence lacks most of the question's
-    distinctive words and is not a close paraphrase either. (Questions of a kind are judged by
+    passages never mention (nor, given ``titles``, their documents' titles); when it asks for
+    a count, a time or an amount that no relevant sentence holds; or, for other questions, when
+    the best sentence lacks most of the question's distinctive words and is not a close
+    paraphrase either. (Questions of a kind are judged by
     their answer, not their words: "which day" rarely appears beside the day.)"""
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
         return True
-    if _missing_names(asked, evidence):
+    if _missing_names(asked, evidence, titles):
         return True
     if asked.kind not in VALUE_KINDS:
         best = evidence[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.asked import VALUE_KINDS, Asked, Entity, entities, tag
 from qa.read import Evidence, Windows, window
@@ -39,6 +39,13 @@ class Found:
     anchor: Evidence
     score: float
     at: int  # where the value starts in ``holder.text``
+    also: tuple[tuple[int, str], ...] = ()  # further values of the kind in ``holder.text``
+
+    @property
+    def values(self) -> list[tuple[int, str]]:
+        """Every value stated, as (where it starts in ``holder.text``, the value), in the
+        order the sentence gives them."""
+        return sorted({(self.at, self.value), *self.also})
 
 
 def _matches(word: str, terms: set[str]) -> bool:
@@ -195,5 +202,24 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 scored,
                 key=lambda k: scored[k][0] + AGREE_BONUS * min(3, len(agree[k]) - 1),
             )
-            return scored[key][1]
+            found = scored[key][1]
+            return _with_the_others(asked, found, labels) if asked.several else found
     return None
+
+
+MAX_VALUES = 5  # values listed for a question asking for several
+
+
+def _with_the_others(asked: Asked, found: Found, labels: frozenset[str]) -> Found:
+    """``found`` with the other values of the asked kind its sentence gives: "Which countries
+    ..." is answered by every country of the list, not its first."""
+    text = found.holder.text
+    seen = {found.value.lower()}
+    also = []
+    for entity in _candidates(asked, text, labels):
+        key = _phrase(asked, entity, text)
+        if key.lower() in seen or not _answers(asked, entity, text, labels):
+            continue
+        seen.add(key.lower())
+        also.append((entity.start, key))
+    return replace(found, also=tuple(also[: MAX_VALUES - 1]))

@@ -63,6 +63,16 @@ def test_a_name_is_stated_first_and_cited(assistant: Assistant) -> None:
     _assert_exact(assistant, answer)
 
 
+def test_a_question_asking_for_several_things_gets_them_all_cited_and_short(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask_final("What outdated concepts did Guo urge NATO to abandon?")
+    assert answer.mode == "points" and len(answer.text.split()) <= 60
+    for concept in ("Cold War", "zero-sum"):
+        assert concept in answer.text
+    _assert_exact(assistant, answer)
+
+
 def test_a_name_given_only_in_a_title_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The sentence that matches the question only says "the carmaker"; the title names it."""
     from qa.settings import Settings

@@ -107,3 +107,27 @@ def test_names_are_capitalised_words_not_a_request_or_question_opener() -> None:
     assert names("Describe what Guo said about NATO’s summit.") == {"guo", "nato"}
     assert names("Should NATO stop?") == {"nato"}
     assert names("Rutte spoke on Tuesday.") == {"rutte", "tuesday"}
+
+
+class _Titled:
+    """A stand-in for the store's titles."""
+
+    def __init__(self, titles: dict[str, str]) -> None:
+        self.titles = titles
+
+    def title(self, source: str) -> tuple[int, int, str] | None:
+        return (0, 1, self.titles[source]) if source in self.titles else None
+
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+        return start, ""
+
+
+def test_a_name_in_the_documents_title_or_a_persons_other_name_is_mentioned() -> None:
+    settings = Settings()
+    evidence = [ev("Guo said China has never provided weapons to any party.", 0.6, "a.txt")]
+    asked = Asked.of("Has China provided weapons to any party, according to Guo Jiakun?")
+    assert not should_abstain(asked, evidence, settings)  # "Guo" names Guo Jiakun
+    asked = Asked.of("What does the Handbook say about weapons provided to any party?")
+    assert should_abstain(asked, evidence, settings)
+    titled = _Titled({"a.txt": "The Handbook, chapter 3"})
+    assert not should_abstain(asked, evidence, settings, titled)  # type: ignore[arg-type]

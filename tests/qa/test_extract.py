@@ -4,7 +4,7 @@ subject, on invented documents (the real entity recogniser, no index or model)."
 from __future__ import annotations
 
 from index.chunk import sentence_spans
-from qa.answer import points, trimmed
+from qa.answer import _state, points, trimmed
 from qa.asked import Asked, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject
 from qa.extract import extract
@@ -204,3 +204,45 @@ def test_windows_are_read_once_per_question() -> None:
     best = doc.sentence("The carmaker said", 0.7)
     assert window(best, remembered) == window(best, remembered) == window(best, doc)
     assert reads == ["around", "title", "around", "title"]  # twice: once remembered, once not
+
+
+ACCUSED = Document(
+    "forum.txt",
+    "Rutte speaks at the forum\n"
+    "Rutte spoke at the forum on Tuesday. "
+    "He accused China, North Korea and Iran of supporting Russia's war effort. "
+    "The speech lasted an hour.\n",
+)
+
+
+def test_a_question_asking_for_several_gets_every_one_the_sentence_gives() -> None:
+    asked = Asked.of("Which countries besides China did Rutte accuse of supporting Russia?")
+    assert asked.several and asked.kind == "place"
+    best = ACCUSED.sentence("He accused", 0.7)
+    found = extract(asked, [best], ACCUSED)
+    assert found is not None
+    assert [value for _, value in found.values] == ["North Korea", "Iran"]
+    text, citations = _state(found)
+    assert text == "North Korea and Iran [1]."
+    start, end = citations[0].highlight or (0, 0)
+    assert ACCUSED.text[start:end] == "North Korea and Iran"
+
+
+def test_plural_questions_ask_for_several_singular_ones_do_not() -> None:
+    assert Asked.of("Which functions does the glob module rely on?").several
+    assert Asked.of("What kinds of URLs can the field use?").several
+    assert Asked.of("What are the risks of a degraded array?").several
+    assert not Asked.of("Which command shows the log?").several
+    assert not Asked.of("What were Europeans afraid of?").several
+    assert not Asked.of("How many ships arrived?").several
+    assert not Asked.of("Summarize what Guo said.").several  # a summary, not a list
+
+
+def test_a_number_followed_by_a_unit_is_an_amount() -> None:
+    asked = Asked.of("How much space does the boot record occupy on a disk?")
+    sentence = "The boot record occupies the first 512 bytes of the disk, read at 3 GHz."
+    assert asked.values(sentence) == {"512 bytes", "3 ghz"}
+    assert asked.values("It occupies the first sector of 3 disks.") == set()
+    best = Evidence("disk.txt", 0, len(sentence), 1, sentence, 0.7, 0.7, 0.5)
+    found = extract(asked, [best], Document("disk.txt", sentence))
+    assert found is not None and found.value == "512 bytes"
