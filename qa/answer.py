@@ -49,6 +49,8 @@ MIN_CLAIM_EVIDENCE = 0.8  # a claim's evidence scores at least this share of the
 MIN_MAIN_EVIDENCE = 0.95  # and one claim rests on the best sentence or one nearly as good
 
 MAX_QUOTE_WORDS = 45  # a longer best sentence is quoted around the question's words
+MIN_SECOND_QUOTE = 0.85  # a second sentence scoring this share of the best is quoted too…
+MAX_TWO_QUOTES_WORDS = 55  # …when the two are this short together
 MAX_POINTS = 4  # sentences of an answer that lists or summarises
 MAX_POINT_WORDS = 140
 MIN_POINT = 0.75  # each point scores at least this share of the best sentence
@@ -394,7 +396,22 @@ def _phrase(
         text, citations = _compose(claims, shown)
         mode = "generated"
     else:
-        quote, before, after = trimmed(shown[0], question)
-        text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
+        text, citations = _quote_best(evidence, question)
         mode = "extractive"
     return text, citations, mode
+
+
+def _quote_best(evidence: Sequence[Evidence], question: str) -> tuple[str, list[Citation]]:
+    """The best sentence quoted; and the next best too when it scores nearly as well, says
+    something else and both are short: the reader cannot tell which of the two answers, and
+    the user can at a glance."""
+    quote, before, after = trimmed(evidence[0], question)
+    text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
+    if len(evidence) > 1:
+        second = evidence[1]
+        words = len(quote.text.split()) + len(second.text.split())
+        close = second.score >= MIN_SECOND_QUOTE * evidence[0].score
+        if close and words <= MAX_TWO_QUOTES_WORDS and not _similar(quote, second):
+            text += f" {_quote(second)} [2]"
+            citations.append(_citation(2, second))
+    return text, citations

@@ -4,7 +4,7 @@ subject, on invented documents (the real entity recogniser, no index or model)."
 from __future__ import annotations
 
 from index.chunk import sentence_spans
-from qa.answer import _state, points, trimmed
+from qa.answer import _quote_best, _state, points, trimmed
 from qa.asked import Asked, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject
 from qa.extract import extract
@@ -246,3 +246,19 @@ def test_a_number_followed_by_a_unit_is_an_amount() -> None:
     best = Evidence("disk.txt", 0, len(sentence), 1, sentence, 0.7, 0.7, 0.5)
     found = extract(asked, [best], Document("disk.txt", sentence))
     assert found is not None and found.value == "512 bytes"
+
+
+def test_two_nearly_equal_short_sentences_are_both_quoted() -> None:
+    def ev(start: int, text: str, score: float) -> Evidence:
+        return Evidence("a.txt", start, start + len(text), 1, text, score, score, 0.5)
+
+    best = ev(0, "The bridge was closed for repairs in May.", 0.7)
+    close = ev(100, "Engineers found cracks in two of its piers.", 0.65)
+    far = ev(200, "The town held a fair in June.", 0.4)
+    text, citations = _quote_best([best, close], "Why was the bridge closed?")
+    assert text == f"“{best.text}” [1] “{close.text}” [2]"
+    assert [c.start for c in citations] == [0, 100]
+    text, citations = _quote_best([best, far], "Why was the bridge closed?")
+    assert text == f"“{best.text}” [1]" and len(citations) == 1
+    long = ev(100, " ".join(["Engineers found cracks."] * 20), 0.69)
+    assert len(_quote_best([best, long], "Why was the bridge closed?")[1]) == 1
