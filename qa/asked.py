@@ -195,14 +195,34 @@ def expected_type(question: str) -> str | None:
 
 def _wh_noun(question: str) -> tuple[str, str] | None:
     """The noun a "which/what X" question names (singular) and the kind it asks for:
-    ("institute", "org")."""
-    for match in _WH_NOUN.finditer(question.lower()):
-        for word in filter(None, match.groups()):
+    ("institute", "org"). After "what is the", a possessive names whose thing is asked, not
+    what is asked ("What is the project's main product?")."""
+    text = question.lower().replace("’", "'")
+    for match in _WH_NOUN.finditer(text):
+        copula = re.match(r"\w+\s+(?:is|was|are|were)\b", match.group())
+        for index, word in enumerate(match.groups(), 1):
+            if not word:
+                continue
+            after = text[match.end(index) :]
+            if copula and after.startswith("'s") and not after.startswith("'s name"):
+                continue
             singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")
             for noun in (word, singular):
                 if noun in _KIND_BY_NOUN:
                     return noun, _KIND_BY_NOUN[noun]
     return None
+
+
+_PREPOSITIONS = frozenset(
+    "by in on at since until till from to for with during after before into of".split()
+)
+
+
+def _preposition(question: str) -> str | None:
+    """The preposition the question word follows ("by" in "By what year ...", "since" in
+    "Since when ..."): the text usually gives the answer after the same one ("by 2035")."""
+    match = re.search(r"\b(\w+)\s+(?:what|which|whom|when)\b", question.lower())
+    return match.group(1) if match and match.group(1) in _PREPOSITIONS else None
 
 
 def _asked_noun(question: str) -> str | None:
@@ -293,6 +313,7 @@ class Asked:
     named: tuple[Entity, ...] = ()
     noun: str | None = None  # the noun a "which institute" question asks for
     several: bool = False  # a plural noun is asked for: "Which countries ..."
+    preposition: str | None = None  # the one before the question word: "by" in "By what year"
 
     @classmethod
     def of(cls, question: str) -> Asked:
@@ -304,9 +325,17 @@ class Asked:
         if kind is None:
             return cls(question, subject, None, multi=multi, named=named, several=several)
         given = frozenset(typed_values(question, kind))
-        noun = _asked_noun(question)
-        counted = _counted(question)
-        return cls(question, subject, kind, counted, given, named=named, noun=noun, several=several)
+        return cls(
+            question,
+            subject,
+            kind,
+            _counted(question),
+            given,
+            named=named,
+            noun=_asked_noun(question),
+            several=several,
+            preposition=_preposition(question),
+        )
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""

@@ -156,10 +156,24 @@ def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence,
         if a.source == b.source:
             continue
         about_it = _mention_all(subject, a, b) if subject else b.score >= 0.85 * a.score
-        va, vb = asked.values(a.text), asked.values(b.text)
+        va, vb = _stated(asked, a.text), _stated(asked, b.text)
         if about_it and va and vb and not va & vb:
             return a, b
     return None
+
+
+def _stated(asked: Asked, text: str) -> set[str]:
+    """The values of the asked kind ``text`` gives; for a question whose word follows a
+    preposition ("By what year"), those after the same one ("by 2035", not "in 2024")."""
+    values = asked.values(text)
+    if asked.preposition is None:
+        return values
+    lowered = text.lower()
+    return {
+        v
+        for v in values
+        if re.search(rf"\b{asked.preposition}\s+(?:the\s+)?{re.escape(v)}", lowered)
+    }
 
 
 def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:

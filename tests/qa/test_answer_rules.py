@@ -131,3 +131,19 @@ def test_a_name_in_the_documents_title_or_a_persons_other_name_is_mentioned() ->
     assert should_abstain(asked, evidence, settings)
     titled = _Titled({"a.txt": "The Handbook, chapter 3"})
     assert not should_abstain(asked, evidence, settings, titled)  # type: ignore[arg-type]
+
+
+def test_a_possessive_after_what_is_the_names_whose_thing_is_asked() -> None:
+    assert Asked.of("What is the project's main product?").kind is None
+    assert Asked.of("What was the company's name?").kind == "org"
+    assert Asked.of("Which company's chief resigned?").kind == "org"
+
+
+def test_values_after_the_questions_preposition_are_what_is_asked() -> None:
+    asked = Asked.of("By what year must members reach the target?")
+    assert asked.preposition == "by"
+    a = ev("In 2024 members spent 2% of output.", 0.5, "a.txt")
+    b = ev("Members must reach the target by 2035.", 0.48, "b.txt")
+    assert find_conflict(asked, [a, b]) is None  # 2024 is when they spent, not the deadline
+    c = ev("Members must reach the target by 2030, it said.", 0.47, "c.txt")
+    assert find_conflict(asked, [b, c]) == (b, c)

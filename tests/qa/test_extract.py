@@ -3,6 +3,8 @@ subject, on invented documents (the real entity recogniser, no index or model)."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, points, trimmed
 from qa.asked import Asked, expected_type, typed_values
@@ -262,3 +264,16 @@ def test_two_nearly_equal_short_sentences_are_both_quoted() -> None:
     assert text == f"“{best.text}” [1]" and len(citations) == 1
     long = ev(100, " ".join(["Engineers found cracks."] * 20), 0.69)
     assert len(_quote_best([best, long], "Why was the bridge closed?")[1]) == 1
+
+
+def test_a_value_after_the_questions_preposition_wins() -> None:
+    doc = Document(
+        "target.txt",
+        "Spending target\nSpending must reach the target, members said in 2024, by 2035.\n",
+    )
+    best = doc.sentence("members said", 0.6)
+    asked = Asked.of("By what year must spending reach the target?")
+    found = extract(asked, [best], doc)
+    assert found is not None and found.value == "2035"
+    found = extract(replace(asked, preposition=None), [best], doc)
+    assert found is not None and found.value == "2024"  # nearer the question's words
