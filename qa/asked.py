@@ -85,6 +85,9 @@ _CONCRETE_TIME = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# What a value must hold to be of the noun asked for: "which year" wants a year, "what date" a
+# calendar date, not "Thursday".
+_FORMS = {stem("year"): re.compile(r"\b\d{4}\b"), stem("date"): re.compile(r"\d")}
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.,]?\d)")
 
 
@@ -341,7 +344,9 @@ class Asked:
         """The values of the asked kind in ``text`` that the question does not give."""
         if self.kind is None:
             return set()
-        return typed_values(text, self.kind, self.counted) - self.given
+        values = typed_values(text, self.kind, self.counted) - self.given
+        form = _FORMS.get(self.noun or "")
+        return {v for v in values if form.search(v)} if form else values
 
     def labels(self, fallback: bool = False) -> frozenset[str]:
         """The entity labels that answer this question (with the stand-ins when asked)."""

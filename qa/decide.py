@@ -123,9 +123,9 @@ def should_abstain(
 ) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
     passages never mention (nor, given ``titles``, their documents' titles); when it asks for
-    a count, a time or an amount that no relevant sentence holds; or, for other questions, when
-    the best sentence lacks most of the question's distinctive words and is not a close
-    paraphrase either. (Questions of a kind are judged by
+    a count, a time or an amount that no relevant sentence (nor its document's title) holds;
+    or, for other questions, when the best sentence lacks most of the question's distinctive
+    words and is not a close paraphrase either. (Questions of a kind are judged by
     their answer, not their words: "which day" rarely appears beside the day.)"""
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
@@ -137,8 +137,11 @@ def should_abstain(
         topic = _topic_share(asked, best.text)
         overlap = best.overlap if topic is None else min(best.overlap, topic)
         return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
-    relevant = [e for e in evidence if e.score >= rules.min_relevance]
-    return not any(asked.values(e.text) for e in relevant[:3])
+    relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
+    texts = [e.text for e in relevant]
+    if titles is not None:  # a news article's dateline or a page's title
+        texts += [t[2] for source in {e.source for e in relevant} if (t := titles.title(source))]
+    return not any(asked.values(text) for text in texts)
 
 
 def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:

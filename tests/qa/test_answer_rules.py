@@ -147,3 +147,19 @@ def test_values_after_the_questions_preposition_are_what_is_asked() -> None:
     assert find_conflict(asked, [a, b]) is None  # 2024 is when they spent, not the deadline
     c = ev("Members must reach the target by 2030, it said.", 0.47, "c.txt")
     assert find_conflict(asked, [b, c]) == (b, c)
+
+
+def test_a_year_or_date_question_wants_a_year_or_a_date() -> None:
+    asked = Asked.of("On what date was the report published?")
+    assert asked.values("It was published on Thursday, 26 June 2025.") == {"26 june 2025"}
+    assert asked.values("It was published on Thursday.") == set()
+    assert Asked.of("In which year did it open?").values("It opened last year.") == set()
+
+
+def test_a_date_in_the_documents_title_is_an_answer() -> None:
+    settings = Settings()
+    evidence = [ev("The report was published on Thursday.", 0.6, "a.txt")]
+    asked = Asked.of("On what date was the report published?")
+    assert should_abstain(asked, evidence, settings)
+    dated = _Titled({"a.txt": "date 2025-06-26 26 June 2025 20:21"})
+    assert not should_abstain(asked, evidence, settings, dated)  # type: ignore[arg-type]
