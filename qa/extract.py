@@ -106,7 +106,8 @@ def plausible(entity: Entity) -> bool:
         )
     if entity.label in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         name = re.sub(r"^(?:the|a|an)\s+", "", entity.text)
-        return name[:1].isupper() and not re.search(r"[/:@¶=<>{}]|://", name)
+        balanced = name.count("(") == name.count(")")  # not a cut "f(char"
+        return name[:1].isupper() and balanced and not re.search(r"[/:@¶=<>{}_|\\#*]", name)
     return not _VERSION.search(entity.text)
 
 

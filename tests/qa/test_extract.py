@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, points, trimmed
-from qa.asked import Asked, expected_type, typed_values
+from qa.asked import Asked, Entity, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject
-from qa.extract import extract
+from qa.extract import extract, plausible
 from qa.read import Evidence
 from qa.verify import supports
 
@@ -277,3 +277,12 @@ def test_a_value_after_the_questions_preposition_wins() -> None:
     assert found is not None and found.value == "2035"
     found = extract(replace(asked, preposition=None), [best], doc)
     assert found is not None and found.value == "2024"  # nearer the question's words
+
+
+def test_names_that_are_code_are_not_names() -> None:
+    def org(text: str) -> Entity:
+        return Entity(0, len(text), "ORG", text)
+
+    assert plausible(org("the Stockholm International Peace Research Institute (SIPRI)"))
+    assert not plausible(org("PyOS_strnicmp(char"))
+    assert not plausible(Entity(0, 6, "PERSON", "os.dup"))
