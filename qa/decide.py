@@ -92,19 +92,27 @@ def _topic_share(asked: Asked, sentence: str) -> float | None:
     return len(terms & content_terms(sentence)) / len(terms)
 
 
-def _missing_names(
-    asked: Asked, evidence: Sequence[Evidence], titles: Windows | None = None
-) -> set[str]:
-    """Names in the question that neither the retrieved sentences nor (given ``titles``) the
-    titles of their documents mention.
+HEAD_CHARS = 400  # a document's head: its title and first lines
 
-    A document often names its subject only in its title. A person is named in full once and
-    then by one name ("Guo Jiakun", then "Guo"), so a person the question names in full is
-    mentioned when one of their names is.
+
+def _missing_names(
+    asked: Asked, evidence: Sequence[Evidence], documents: Windows | None = None, depth: int = 3
+) -> set[str]:
+    """Names in the question that neither the retrieved sentences nor (given ``documents``)
+    the heads of the best ``depth`` sentences' documents mention.
+
+    A document names what it is (the manual, the outlet, the product) in its title and first
+    lines, and then speaks of it without naming it: "In the Handbook's example ..." is answered
+    by a page of the Handbook whose sentences never say "Handbook". A person is named in full
+    once and then by one name ("Guo Jiakun", then "Guo"), so a person the question names in
+    full is mentioned when one of their names is.
     """
     texts = [e.text for e in evidence]
-    if titles is not None:
-        texts += [t[2] for source in {e.source for e in evidence} if (t := titles.title(source))]
+    if documents is not None:
+        for source in dict.fromkeys(e.source for e in evidence[:depth]):
+            texts.append(documents.around(source, 0, 0, HEAD_CHARS)[1])
+            if title := documents.title(source):
+                texts.append(title[2])
     text = " ".join(texts).lower().replace("’", "'")
     missing = {n for n in asked.subject if n not in text}
     for person in (e for e in asked.named if e.label == "PERSON"):
@@ -122,7 +130,7 @@ def should_abstain(
     titles: Windows | None = None,
 ) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
-    passages never mention (nor, given ``titles``, their documents' titles); when it asks for
+    passages never mention (nor, given ``titles``, their documents' heads); when it asks for
     a count, a time or an amount that no relevant sentence (nor its document's title) holds;
     or, for other questions, when the best sentence lacks most of the question's distinctive
     words and is not a close paraphrase either. (Questions of a kind are judged by

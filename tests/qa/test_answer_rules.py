@@ -110,16 +110,18 @@ def test_names_are_capitalised_words_not_a_request_or_question_opener() -> None:
 
 
 class _Titled:
-    """A stand-in for the store's titles."""
+    """A stand-in for the store's titles and text (the title and ``heads[source]`` after it)."""
 
-    def __init__(self, titles: dict[str, str]) -> None:
-        self.titles = titles
+    def __init__(self, titles: dict[str, str], heads: dict[str, str] | None = None) -> None:
+        self.titles, self.heads = titles, heads or {}
 
     def title(self, source: str) -> tuple[int, int, str] | None:
         return (0, 1, self.titles[source]) if source in self.titles else None
 
     def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
-        return start, ""
+        text = self.titles.get(source, "") + "\n" + self.heads.get(source, "")
+        begin = max(0, start - margin)
+        return begin, text[begin : end + margin]
 
 
 def test_a_name_in_the_documents_title_or_a_persons_other_name_is_mentioned() -> None:
@@ -131,6 +133,10 @@ def test_a_name_in_the_documents_title_or_a_persons_other_name_is_mentioned() ->
     assert should_abstain(asked, evidence, settings)
     titled = _Titled({"a.txt": "The Handbook, chapter 3"})
     assert not should_abstain(asked, evidence, settings, titled)  # type: ignore[arg-type]
+    headed = _Titled({"a.txt": "Chapter 3"}, {"a.txt": "The Handbook > Weapons > Parties"})
+    assert not should_abstain(asked, evidence, settings, headed)  # type: ignore[arg-type]
+    far = _Titled({"a.txt": "Chapter 3"}, {"a.txt": " " * 500 + "the Handbook"})
+    assert should_abstain(asked, evidence, settings, far)  # type: ignore[arg-type]
 
 
 def test_a_possessive_after_what_is_the_names_whose_thing_is_asked() -> None:
