@@ -16,6 +16,7 @@ import argparse
 import random
 import shutil
 import time
+from pathlib import Path
 from typing import Any
 
 from bench.common import WORK, Timer, save, summary_ms
@@ -96,9 +97,10 @@ def bm25s_engine(rows: list[tuple[str, str]]) -> tuple[Any, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--index-dir", type=Path, default=WORK / "retrieval-index")
     args = parser.parse_args()
 
-    store = Store(WORK / "retrieval-index", Settings().index)
+    store = Store(args.index_dir, Settings().index)
     n = RetrievalSettings().candidates
     rows = store._db.execute("SELECT id, text FROM chunks ORDER BY rowid").fetchall()
     asked = sample(store, args.queries)

@@ -49,7 +49,7 @@ def test_onnx_vectors_are_the_torch_vectors(torch_embedder: SentenceTransformerE
 def test_int8_vectors_stay_near_the_torch_vectors(
     torch_embedder: SentenceTransformerEmbedder,
 ) -> None:
-    embedder = load_embedder(cache_dir=Settings().index.cache_dir)  # int8 is the default
+    embedder = load_embedder(cache_dir=Settings().index.cache_dir, precision="int8")
     assert isinstance(embedder.encoder, OnnxEmbedder)  # type: ignore[attr-defined]
     assert embedder.encoder.onnx_file.name.endswith("-int8.onnx")  # type: ignore[attr-defined]
     texts = _seed_sentences()
