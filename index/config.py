@@ -34,6 +34,12 @@ class IndexSettings(BaseModel):
         description="int8: the ONNX export's matrix products quantized (about twice as fast, "
         "vectors at cosine ~0.99 of fp32's); fp32: full precision. Only for the onnx backend.",
     )
+    write_group_sentences: int = Field(
+        1024,
+        ge=1,
+        description="Sentences encoded and then written together: one journal entry, one "
+        "Chroma write and one SQLite transaction per group of files.",
+    )
     cache_dir: Path | None = Field(
         None, description="Where exported models are kept (default ~/.cache/qa-assistant)."
     )

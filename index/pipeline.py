@@ -159,8 +159,7 @@ def _update(
     for source in gone:
         store.delete_file(source)
         report.removed.append(source)
-    total = sum(len(p.sentences) for p in pending)
-    _embed_and_write(pending, store, embedder, total, report, progress)
+    _embed_and_write(pending, store, embedder, settings, report, progress)
     for name in renamed:
         store.delete_file(name)
         report.removed.append(name)
@@ -206,20 +205,15 @@ def _check_copy(doc: Document, in_run: str | None, indexed: FileRecord | None) -
         )
 
 
-GROUP_SENTENCES = 1024
-"""Sentences encoded, and then written, together: one journal entry, one Chroma write and one
-SQLite transaction per group."""
-
-
-def _groups(pending: list[_Pending]) -> Iterator[list[_Pending]]:
-    """Files in runs of about ``GROUP_SENTENCES`` sentences (small files alone would make tiny
+def _groups(pending: list[_Pending], sentences: int) -> Iterator[list[_Pending]]:
+    """Files in runs of about ``sentences`` sentences (small files alone would make tiny
     batches and tiny transactions)."""
     group: list[_Pending] = []
     size = 0
     for item in pending:
         group.append(item)
         size += len(item.sentences)
-        if size >= GROUP_SENTENCES:
+        if size >= sentences:
             yield group
             group, size = [], 0
     if group:
@@ -230,12 +224,13 @@ def _embed_and_write(
     pending: list[_Pending],
     store: Store,
     embedder: Embedder,
-    total: int,
+    settings: IndexSettings,
     report: IndexReport,
     progress: Progress | None,
 ) -> None:
     """Encode the next group in a thread while this one is written: the encoder and the
     writes (SQLite, Chroma) release the interpreter's lock."""
+    total = sum(len(p.sentences) for p in pending)
     if progress and total:
         progress(0, total)
 
@@ -243,7 +238,7 @@ def _embed_and_write(
         return embedder.embed_documents([t for item in group for t in item.sentences.values()])
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as pool:
-        groups = _groups(pending)
+        groups = _groups(pending, settings.write_group_sentences)
         group = next(groups, None)
         encoding = pool.submit(encode, group) if group else None
         while group and encoding:

@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import index.pipeline as pipeline
 from index.errors import IndexingError, QAError, UnsupportedFileError
 from qa.assistant import Assistant
 from qa.settings import Settings
@@ -184,16 +183,18 @@ def test_an_upload_named_like_an_indexed_document_is_refused_before_copying(
 
 
 def test_files_encoded_in_many_groups_get_the_vectors_of_one_group(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, corpus: Path
 ) -> None:
     # fp32: int8 scales each batch's activations as a whole, so its vectors move a little with
     # the other texts of their batch
     fp32 = {"embed_precision": "fp32"}
     whole = Assistant(Settings(index_dir=tmp_path / "whole", index=fp32))
     whole.index([corpus])
-    monkeypatch.setattr(pipeline, "GROUP_SENTENCES", 4)  # a group per file, encoded ahead
     reports: list[tuple[int, int]] = []
-    parts = Assistant(Settings(index_dir=tmp_path / "parts", index=fp32))
+    # a group per file, each encoded while the one before is written
+    parts = Assistant(
+        Settings(index_dir=tmp_path / "parts", index={**fp32, "write_group_sentences": 4})
+    )
     report = parts.index([corpus], progress=lambda done, total: reports.append((done, total)))
     assert len(reports) == 1 + 3 and reports == sorted(reports)
     assert reports[-1] == (report.embedded, report.embedded)
