@@ -238,12 +238,15 @@ def _export(folder: Path, target: Path, max_length: int) -> None:
     log.info("exporting %s to ONNX (once)", folder)
     # Eager attention exports as plain matrix products that ONNX Runtime fuses into its own
     # attention kernel (the default SDPA exports masking ops that cost a tenth of the time).
-    model = SentenceTransformer(
-        str(folder),
-        device="cpu",
-        local_files_only=True,
-        model_kwargs={"attn_implementation": "eager"},
-    )
+    try:
+        model = SentenceTransformer(
+            str(folder),
+            device="cpu",
+            local_files_only=True,
+            model_kwargs={"attn_implementation": "eager"},
+        )
+    except Exception as exc:  # e.g. an architecture without eager attention: use torch
+        raise OnnxUnavailableError(f"cannot load for export: {exc}") from exc
     transformer: Any = model[0].auto_model
     transformer.eval()
     accepted = inspect.signature(transformer.forward).parameters
