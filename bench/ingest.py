@@ -1,25 +1,28 @@
-"""Ingest cost vs the raw encoder, and re-indexing an unchanged corpus.
+"""`qa index` of a corpus subset: this code's encoders against another checkout's, one run.
 
-    .venv/bin/python -m bench.ingest [--chunks 2000]
+    .venv/bin/python -m bench.ingest [--chunks 2000] [--baseline ../main]
 
-Both sides run in one process, one after the other, so a noisy machine skews both alike:
-`qa index` (chunking, hashing, encoding, Chroma and FTS5 writes) into a fresh index, and
-`SentenceTransformer.encode` (torch) of the same chunk texts with the same batch size; also the
-same texts through the ONNX Runtime encoder `qa index` uses, and `qa index` with torch.
+Every variant is a fresh `qa index` process into a fresh index (what a user waits for:
+start-up, reading, chunking, encoding, Chroma and FTS5 writes), one after the other in the same
+run, so a busy machine slows them alike. Exported models are made beforehand, each variant in
+its own cache folder. Then re-indexing the unchanged subset, and the raw encoder on the same
+sentence units for the share of ingest that is not encoding.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from bench.common import WORK, Timer, build_corpus, save
+from bench.common import ROOT, WORK, Timer, build_corpus, save
 from index.chunk import chunk
 from index.config import IndexSettings
-from index.embed import load_embedder
+from index.embed import settings_embedder
 from index.load import discover, load
-from index.pipeline import index_paths
 from index.store import Store
 
 
@@ -35,67 +38,93 @@ def pick_files(corpus_dir: Path, settings: IndexSettings, chunks: int) -> list[P
     return picked
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--chunks", type=int, default=2000)
-    args = parser.parse_args()
-
-    settings = IndexSettings()
-    corpus = build_corpus()
-    files = pick_files(corpus, settings, args.chunks)
-    subset = WORK / "ingest-corpus"
+def copy_subset(corpus: Path, files: list[Path], subset: Path) -> None:
     shutil.rmtree(subset, ignore_errors=True)
     for path in files:
         target = subset / path.relative_to(corpus)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
 
-    embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
-    embedder.embed_query("warm up")
-    torch = load_embedder(settings.embed_model, settings.embed_batch_size, backend="torch")
-    torch.embed_query("warm up")
-    texts = [
-        c.text
-        for f in discover([subset])
-        for c in chunk(load(f).text, settings.chunk_chars, settings.overlap_sentences)
-    ]
 
-    index_dir = WORK / "ingest-index"
-    shutil.rmtree(index_dir, ignore_errors=True)
-    store = Store(index_dir, settings)
-    with Timer() as ingest:
-        report = index_paths([subset], store, embedder, settings)
-    with Timer() as again:
-        unchanged = index_paths([subset], store, embedder, settings)
+def qa_index(checkout: Path, index_dir: Path, corpus: Path, env: dict[str, str]) -> float:
+    """Seconds of one `qa index` process of ``checkout``'s code."""
+    command = [sys.executable, "-m", "ui.cli", "index", "--index-dir", str(index_dir), str(corpus)]
+    full_env = {**os.environ, **env, "PYTHONPATH": str(checkout)}
+    with Timer() as timer:
+        subprocess.run(command, cwd=checkout, env=full_env, check=True, stderr=subprocess.DEVNULL)
+    return timer.seconds
+
+
+def units(corpus: Path, settings: IndexSettings) -> list[str]:
+    """The distinct sentence units `qa index` encodes, file by file."""
+    texts = []
+    for found in discover([corpus]):
+        text = load(found).text
+        spans = {
+            (c.start + u.start, c.start + u.end)
+            for c in chunk(text, settings.chunk_chars, settings.overlap_sentences)
+            for u in c.units
+        }
+        texts += [text[a:b] for a, b in sorted(spans)]
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chunks", type=int, default=2000)
+    parser.add_argument("--baseline", type=Path, help="Another checkout, timed the same way.")
+    args = parser.parse_args()
+
+    settings = IndexSettings()
+    corpus = build_corpus()
+    files = pick_files(corpus, settings, args.chunks)
+    subset = WORK / "ingest-corpus"
+    copy_subset(corpus, files, subset)
+
+    variants: dict[str, tuple[Path, dict[str, str]]] = {}
+    if args.baseline:
+        variants["baseline"] = (args.baseline.resolve(), {})
+    variants["int8"] = (ROOT, {"QA_INDEX__EMBED_PRECISION": "int8"})
+    variants["fp32"] = (ROOT, {"QA_INDEX__EMBED_PRECISION": "fp32"})
+    for name, (checkout, env) in variants.items():
+        env["QA_INDEX__CACHE_DIR"] = str(WORK / f"cache-{name}")
+        warm = WORK / "ingest-warm"  # exports the model into the variant's cache
+        shutil.rmtree(warm, ignore_errors=True)
+        qa_index(checkout, warm, checkout / "seeds", env)
+
+    seconds = {}
+    for name, (checkout, env) in variants.items():
+        index_dir = WORK / f"ingest-index-{name}"
+        shutil.rmtree(index_dir, ignore_errors=True)
+        seconds[name] = qa_index(checkout, index_dir, subset, env)
+        print(name, round(seconds[name], 2), flush=True)
+    own = WORK / "ingest-index-int8"
+    again = qa_index(ROOT, own, subset, variants["int8"][1])
+
+    texts = units(subset, settings)
+    encoder = settings_embedder(settings.model_copy(update={"cache_dir": WORK / "cache-int8"}))
+    encoder.embed_query("warm up")
     with Timer() as raw:
-        torch.embed_documents(texts)
-    with Timer() as raw_onnx:
-        embedder.embed_documents(texts)
-    torch_dir = WORK / "ingest-index-torch"  # Chroma keeps the first index's files open
-    shutil.rmtree(torch_dir, ignore_errors=True)
-    with Timer() as ingest_torch:
-        index_paths([subset], Store(torch_dir, settings), torch, settings)
-
-    save(
-        "ingest",
-        {
-            "command": f"python -m bench.ingest --chunks {args.chunks}",
-            "files": len(files),
-            "chunks": store.count(),
-            "characters": sum(len(load(f).text) for f in discover([subset])),
-            "sentences_encoded": report.embedded,
-            "ingest_s": round(ingest.seconds, 2),
-            "raw_encode_chunks_s": round(raw.seconds, 2),
-            "ingest_over_raw_encode": round(ingest.seconds / raw.seconds, 3),
-            "raw_encode_chunks_onnx_s": round(raw_onnx.seconds, 2),
-            "ingest_torch_s": round(ingest_torch.seconds, 2),
-            "ingest_torch_over_raw_encode": round(ingest_torch.seconds / raw.seconds, 3),
-            "reindex_unchanged_s": round(again.seconds, 3),
-            "reindex_over_ingest": round(again.seconds / ingest.seconds, 4),
-            "reindex_embedded": unchanged.embedded,
-            "chunks_per_s": round(store.count() / ingest.seconds, 1),
-        },
-    )
+        encoder.embed_documents(texts)
+    chunks = Store(own, settings).count()
+    result = {
+        "command": f"python -m bench.ingest --chunks {args.chunks}"
+        + (f" --baseline {args.baseline}" if args.baseline else ""),
+        "files": len(files),
+        "chunks": chunks,
+        "characters": sum(len(load(f).text) for f in discover([subset])),
+        "sentence_units": len(texts),
+        "distinct_sentence_units": len({t.strip() for t in texts}),
+        **{f"ingest_{name}_s": round(s, 2) for name, s in seconds.items()},
+        **{f"chunks_per_s_{name}": round(chunks / s, 1) for name, s in seconds.items()},
+        "raw_encode_units_int8_s": round(raw.seconds, 2),
+        "ingest_over_raw_encode_int8": round(seconds["int8"] / raw.seconds, 3),
+        "reindex_unchanged_process_s": round(again, 2),
+    }
+    if "baseline" in seconds:
+        result["speedup_int8"] = round(seconds["baseline"] / seconds["int8"], 2)
+        result["speedup_fp32"] = round(seconds["baseline"] / seconds["fp32"], 2)
+    save(f"ingest-{args.chunks}", result)
 
 
 if __name__ == "__main__":

@@ -18,13 +18,12 @@ from typing import Any
 
 from bench.common import WORK, Timer, build_corpus, save, summary_ms
 from index.chunk import sentence_spans
-from index.config import IndexSettings
-from index.embed import Embedder, load_embedder
+from index.embed import Embedder, settings_embedder
 from index.load import discover
 from index.pipeline import index_paths
 from index.store import Store
 from qa.retrieve import retrieve
-from qa.settings import RetrievalSettings
+from qa.settings import RetrievalSettings, Settings
 
 
 def queries(store: Store, n: int, seed: int = 7) -> list[str]:
@@ -75,9 +74,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    settings = IndexSettings()
+    settings = Settings().index  # QA_INDEX__* variables apply
     index_dir = WORK / "retrieval-index"
-    embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
+    embedder = settings_embedder(settings)
     embedder.embed_query("warm up")
     if args.existing:
         result = measure(Store(index_dir, settings), embedder, args.queries)

@@ -14,9 +14,14 @@ from typing import Protocol
 
 import numpy as np
 
-from index.config import BUNDLED_EMBEDDER
+from index.config import BUNDLED_EMBEDDER, IndexSettings
 from index.errors import ModelNotFoundError
-from index.onnx_embedder import OnnxUnavailableError, default_cache_dir, load_onnx_embedder
+from index.onnx_embedder import (
+    OnnxUnavailableError,
+    Precision,
+    default_cache_dir,
+    load_onnx_embedder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,17 +101,23 @@ class SentenceTransformerEmbedder:
 _LOADING = threading.Lock()  # one load (and at most one export) at a time
 
 
-def _loaded(model: str, batch_size: int, backend: str, cache_dir: Path | None) -> Encoder:
+def _loaded(
+    model: str, batch_size: int, backend: str, cache_dir: Path | None, precision: Precision
+) -> Encoder:
     with _LOADING:
-        return _load(model, batch_size, backend, cache_dir)
+        return _load(model, batch_size, backend, cache_dir, precision)
 
 
 @cache
-def _load(model: str, batch_size: int, backend: str, cache_dir: Path | None) -> Encoder:
+def _load(
+    model: str, batch_size: int, backend: str, cache_dir: Path | None, precision: Precision
+) -> Encoder:
     folder = model_folder(model)
     if backend == "onnx":
         try:
-            return load_onnx_embedder(folder, batch_size, cache_dir or default_cache_dir())
+            return load_onnx_embedder(
+                folder, batch_size, cache_dir or default_cache_dir(), precision
+            )
         except OnnxUnavailableError as exc:
             log.warning("%s: encoding with torch, not ONNX Runtime (%s)", model, exc)
     return SentenceTransformerEmbedder(folder, batch_size)
@@ -116,7 +127,8 @@ class LazyEmbedder:
     """Loads the model on first use: re-indexing an unchanged corpus never needs it.
 
     ``backend`` "onnx" runs the model under ONNX Runtime (exported once into ``cache_dir``,
-    same vectors, faster on CPU) and falls back to torch for models it cannot export.
+    same vectors, faster on CPU; ``precision`` "int8" quantized, faster still) and falls back to
+    torch for models it cannot export.
     """
 
     def __init__(
@@ -125,9 +137,10 @@ class LazyEmbedder:
         batch_size: int = 32,
         backend: str = "onnx",
         cache_dir: Path | None = None,
+        precision: Precision = "int8",
     ) -> None:
         self.name = model
-        self._key = (model, batch_size, backend, cache_dir)
+        self._key = (model, batch_size, backend, cache_dir, precision)
 
     @property
     def encoder(self) -> Encoder:
@@ -149,6 +162,18 @@ def load_embedder(
     batch_size: int = 32,
     backend: str = "onnx",
     cache_dir: Path | None = None,
+    precision: Precision = "int8",
 ) -> Embedder:
     """The embedder for ``model``; one loaded model per process, loaded when first needed."""
-    return LazyEmbedder(model, batch_size, backend, cache_dir)
+    return LazyEmbedder(model, batch_size, backend, cache_dir, precision)
+
+
+def settings_embedder(settings: IndexSettings) -> Embedder:
+    """The embedder ``settings`` describe."""
+    return load_embedder(
+        settings.embed_model,
+        settings.embed_batch_size,
+        settings.embed_backend,
+        settings.cache_dir,
+        settings.embed_precision,
+    )

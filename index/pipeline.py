@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,8 +159,7 @@ def _update(
     for source in gone:
         store.delete_file(source)
         report.removed.append(source)
-    total = sum(len(p.sentences) for p in pending)
-    _embed_and_write(pending, store, embedder, total, report, progress)
+    _embed_and_write(pending, store, embedder, settings, report, progress)
     for name in renamed:
         store.delete_file(name)
         report.removed.append(name)
@@ -205,31 +205,51 @@ def _check_copy(doc: Document, in_run: str | None, indexed: FileRecord | None) -
         )
 
 
-def _embed_and_write(
-    pending: list[_Pending],
-    store: Store,
-    embedder: Embedder,
-    total: int,
-    report: IndexReport,
-    progress: Progress | None,
-) -> None:
-    """Embed across files in large groups (small files alone would make tiny batches)."""
-    if progress and total:
-        progress(0, total)
+def _groups(pending: list[_Pending], sentences: int) -> Iterator[list[_Pending]]:
+    """Files in runs of about ``sentences`` sentences (small files alone would make tiny
+    batches and tiny transactions)."""
     group: list[_Pending] = []
     size = 0
     for item in pending:
         group.append(item)
         size += len(item.sentences)
-        if size >= 256:
-            _write_group(group, store, embedder, report)
-            if progress:
-                progress(report.embedded, total)
+        if size >= sentences:
+            yield group
             group, size = [], 0
     if group:
-        _write_group(group, store, embedder, report)
-    if progress:
-        progress(report.embedded, total)
+        yield group
+
+
+def _embed_and_write(
+    pending: list[_Pending],
+    store: Store,
+    embedder: Embedder,
+    settings: IndexSettings,
+    report: IndexReport,
+    progress: Progress | None,
+) -> None:
+    """Encode the next group in a thread while this one is written: the encoder and the
+    writes (SQLite, Chroma) release the interpreter's lock."""
+    total = sum(len(p.sentences) for p in pending)
+    if progress and total:
+        progress(0, total)
+
+    def encode(group: list[_Pending]) -> np.ndarray:
+        return embedder.embed_documents([t for item in group for t in item.sentences.values()])
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as pool:
+        groups = _groups(pending, settings.write_group_sentences)
+        group = next(groups, None)
+        encoding = pool.submit(encode, group) if group else None
+        while group and encoding:
+            vectors = encoding.result()
+            crashpoint("embed")
+            after = next(groups, None)
+            encoding = pool.submit(encode, after) if after else None
+            _write_group(group, vectors, store, report)
+            if progress:
+                progress(report.embedded, total)
+            group = after
 
 
 def _sentences(text: str, chunks: list[Chunk], missing: list[int]) -> dict[tuple[int, int], str]:
@@ -244,16 +264,14 @@ def _sentences(text: str, chunks: list[Chunk], missing: list[int]) -> dict[tuple
 
 
 def _write_group(
-    group: list[_Pending], store: Store, embedder: Embedder, report: IndexReport
+    group: list[_Pending], vectors: np.ndarray, store: Store, report: IndexReport
 ) -> None:
-    """Encode each sentence once; a chunk's vector is the normalised mean of its sentences'.
+    """Write a group's chunks: ``vectors`` are its sentences', in order; a chunk's vector is the
+    normalised mean of its sentences'.
 
     Sentences cost no more to encode than the chunks that hold them (overlap is not encoded
     twice) and the reader then scores sentences without encoding anything at question time.
     """
-    texts = [t for item in group for t in item.sentences.values()]
-    vectors = embedder.embed_documents(texts)
-    crashpoint("embed")
     row = 0
     writes = []
     for item in group:
@@ -268,4 +286,4 @@ def _write_group(
             unit_vectors[item.ids[i]] = units
         writes.append(FileWrite(item.doc, item.chunks, item.ids, chunk_vectors, unit_vectors))
     store.write_files(writes)
-    report.embedded += len(texts)
+    report.embedded += row

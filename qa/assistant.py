@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from index.embed import Embedder, load_embedder
+from index.embed import Embedder, settings_embedder
 from index.errors import DuplicateNameError, NoIndexError, QAError, UnsupportedFileError
 from index.load import SUPPORTED_SUFFIXES
 from index.pipeline import IndexReport, Progress, index_paths, name_holder, reindex
@@ -78,10 +78,7 @@ class Assistant:
 
     @cached_property
     def embedder(self) -> Embedder:
-        index = self.settings.index
-        return load_embedder(
-            index.embed_model, index.embed_batch_size, index.embed_backend, index.cache_dir
-        )
+        return settings_embedder(self.settings.index)
 
     def generator(self, model: str | None = None) -> Generator:
         """The generator for ``model`` (default: the configured one), loaded once."""

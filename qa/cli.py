@@ -95,16 +95,20 @@ def _watch_report(report: IndexReport) -> None:
 
 
 class _ProgressBar:
-    """A tqdm bar for indexing, opened on the first report (shown on a terminal only)."""
+    """A tqdm bar for indexing with its rate and time left, opened on the first report (shown
+    on a terminal only; ``file`` defaults to stderr)."""
 
-    def __init__(self) -> None:
+    def __init__(self, file: Any = None) -> None:
         self._bar: Any = None
+        self._file = file
 
     def __call__(self, done: int, total: int) -> None:
         from tqdm import tqdm
 
         if self._bar is None:
-            self._bar = tqdm(total=total, unit="sentence", desc="embedding", disable=None)
+            self._bar = tqdm(
+                total=total, unit="sentence", desc="embedding", disable=None, file=self._file
+            )
         self._bar.n = done
         self._bar.refresh()
         if done >= total:

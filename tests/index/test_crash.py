@@ -84,6 +84,7 @@ class Corpus:
 
 def _env(index_dir: Path, chroma_url: str | None, crash_at: str | None = None) -> dict[str, str]:
     env = {**os.environ, "QA_INDEX_DIR": str(index_dir), "PYTHONPATH": str(ROOT)}
+    env["QA_INDEX__WRITE_GROUP_SENTENCES"] = "256"  # a run writes about ten groups of files
     env.pop("QA_TEST_CRASH_AT", None)
     if chroma_url:
         env["QA_INDEX__CHROMA_URL"] = chroma_url

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.errors import IndexingError, QAError, UnsupportedFileError
@@ -179,3 +180,26 @@ def test_an_upload_named_like_an_indexed_document_is_refused_before_copying(
     (tmp_path / "other.txt").write_text("Another note.", encoding="utf-8")
     assert assistant.add_files([tmp_path / "other.txt"]).added == ["other.txt"]
     assert assistant.add_files([tmp_path / "other.txt"]).unchanged == 1  # the same upload again
+
+
+def test_files_encoded_in_many_groups_get_the_vectors_of_one_group(
+    tmp_path: Path, corpus: Path
+) -> None:
+    # fp32: int8 scales each batch's activations as a whole, so its vectors move a little with
+    # the other texts of their batch
+    fp32 = {"embed_precision": "fp32"}
+    whole = Assistant(Settings(index_dir=tmp_path / "whole", index=fp32))
+    whole.index([corpus])
+    reports: list[tuple[int, int]] = []
+    # a group per file, each encoded while the one before is written
+    parts = Assistant(
+        Settings(index_dir=tmp_path / "parts", index={**fp32, "write_group_sentences": 4})
+    )
+    report = parts.index([corpus], progress=lambda done, total: reports.append((done, total)))
+    assert len(reports) == 1 + 3 and reports == sorted(reports)
+    assert reports[-1] == (report.embedded, report.embedded)
+    ids = sorted(_ids(whole))
+    assert sorted(_ids(parts)) == ids
+    expected = whole.store._collection.get(ids=ids, include=["embeddings"])["embeddings"]
+    got = parts.store._collection.get(ids=ids, include=["embeddings"])["embeddings"]
+    assert np.allclose(np.asarray(expected), np.asarray(got), atol=1e-5)

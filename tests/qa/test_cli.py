@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from qa.cli import main
+from qa.assistant import Assistant
+from qa.cli import _ProgressBar, main
+from qa.settings import Settings
 from tests.conftest import NATO_QUESTION, ROOT
 
 CONTRACT_KEYS = {"question", "answer", "citations", "abstained", "timings"}
@@ -155,3 +158,14 @@ def test_a_gguf_dropped_into_models_answers(tmp_path: Path, monkeypatch) -> None
     assert result.exit_code == 0, result.output
     obj = json.loads(result.stdout.splitlines()[-1])
     assert "55" in obj["answer"] and obj["citations"]
+
+
+def test_index_shows_progress_with_rate_and_time_left(tmp_path: Path, corpus: Path) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
+    Assistant(Settings(index_dir=tmp_path / "index")).index([corpus], progress=_ProgressBar(shown))
+    last = shown.getvalue().split("\r")[-1]
+    assert re.search(r"embedding: 100%.* (\d+)/\1 \[\d\d:\d\d<00:00, +[\d.]+sentence/s\]", last)
