@@ -38,7 +38,7 @@ class IndexReport:
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
             f"{self.unchanged} unchanged"
             + (f", {len(self.failures)} skipped" if self.failures else "")
-            + f"; {self.embedded} chunks embedded"
+            + f"; {self.embedded} sentences embedded"
         )
 
 

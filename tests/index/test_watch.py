@@ -124,7 +124,7 @@ def test_qa_index_watch_prints_a_line_per_change_until_stopped(tmp_path: Path) -
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    assert f"1 added, 0 updated, 0 removed, 0 unchanged; 2 chunks embedded (added {FERRY})" in (
+    assert f"1 added, 0 updated, 0 removed, 0 unchanged; 2 sentences embedded (added {FERRY})" in (
         lines()
     )
 
