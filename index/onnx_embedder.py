@@ -18,7 +18,8 @@ import json
 import logging
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -188,6 +189,24 @@ def load_onnx_embedder(
     return OnnxEmbedder(folder, target, max_length, batch_size)
 
 
+@contextmanager
+def _kept_when_done(target: Path, failure: str) -> Iterator[Path]:
+    """A temporary path beside ``target`` to write and check a model file in: it becomes
+    ``target`` when the block ends without error and is removed otherwise. Any error but
+    :class:`OnnxUnavailableError` is raised as one, saying ``failure``: the converters raise
+    many kinds, and any of them means "fall back"."""
+    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+    try:
+        yield partial
+        partial.replace(target)
+    except OnnxUnavailableError:
+        raise
+    except Exception as exc:
+        raise OnnxUnavailableError(f"{failure}: {exc}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def _probe_cosine(folder: Path, onnx_file: Path, max_length: int, expected: np.ndarray) -> float:
     """The lowest cosine between ``expected`` and the probes' vectors under ``onnx_file``."""
     got = OnnxEmbedder(folder, onnx_file, max_length).embed_documents(PROBES)
@@ -203,8 +222,7 @@ def _quantize(folder: Path, source: Path, target: Path, max_length: int) -> None
         raise OnnxUnavailableError(f"cannot quantize: {exc}") from exc
 
     log.info("quantizing %s to int8 (once)", source)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-    try:
+    with _kept_when_done(target, "quantization failed") as partial:
         quiet = logging.getLogger()  # the quantizer advises pre-processing through the root
         level = quiet.level
         quiet.setLevel(logging.ERROR)
@@ -216,13 +234,6 @@ def _quantize(folder: Path, source: Path, target: Path, max_length: int) -> None
         cosine = _probe_cosine(folder, partial, max_length, expected)
         if cosine < MIN_COSINE_INT8:
             raise OnnxUnavailableError(f"int8 vectors drift (cosine {cosine:.4f})")
-        partial.replace(target)
-    except OnnxUnavailableError:
-        raise
-    except Exception as exc:  # the quantizer raises many kinds; any of them means "use fp32"
-        raise OnnxUnavailableError(f"quantization failed: {exc}") from exc
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _export(folder: Path, target: Path, max_length: int) -> None:
@@ -264,9 +275,8 @@ def _export(folder: Path, target: Path, max_length: int) -> None:
         ["a probe", "another probe sentence"], padding=True, return_tensors="pt"
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
     axes = {name: {0: "batch", 1: "tokens"} for name in [*names, "hidden"]}
-    try:
+    with _kept_when_done(target, "export failed") as partial:
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # tracer notes about constants of this model
             torch.onnx.export(
@@ -283,10 +293,3 @@ def _export(folder: Path, target: Path, max_length: int) -> None:
         cosine = _probe_cosine(folder, partial, max_length, np.asarray(expected))
         if cosine < MIN_COSINE:
             raise OnnxUnavailableError(f"exported vectors differ (cosine {cosine:.6f})")
-        partial.replace(target)
-    except OnnxUnavailableError:
-        raise
-    except Exception as exc:  # the exporter raises many kinds; any of them means "use torch"
-        raise OnnxUnavailableError(f"export failed: {exc}") from exc
-    finally:
-        partial.unlink(missing_ok=True)
