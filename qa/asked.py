@@ -125,9 +125,24 @@ def tag(texts: Iterable[str]) -> None:
     if len(_TAGGED) + len(missing) > _TAGGED_MAX:
         _TAGGED.clear()
     for text, doc in zip(missing, docs, strict=True):
-        _TAGGED[text] = tuple(
-            _measured(text, Entity(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents
-        )
+        _remember(text, doc)
+
+
+def _remember(text: str, doc: Any) -> None:
+    """Keep the entities spaCy found in ``text``."""
+    _TAGGED[text] = tuple(
+        _measured(text, Entity(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents
+    )
+
+
+@lru_cache(maxsize=1024)
+def _question_tags(question: str) -> tuple[tuple[int, str], ...]:
+    """The question's tokens as (offset, part-of-speech tag); its entities are kept as
+    :func:`tag` keeps a sentence's, so one pass of the pipeline serves both."""
+    with _NLP_LOCK:
+        doc = _nlp()(question)
+    _remember(question, doc)
+    return tuple((token.idx, token.tag_) for token in doc)
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +294,6 @@ def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
 _PLURAL_OPENER = re.compile(r"\b(?:which|what)\b(?:\s+(?:are|were)\s+the\b)?", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1024)
 def asks_for_several(question: str) -> bool:
     """Whether a "which/what" question names a plural noun as what it asks for ("Which
     countries ...", "What kinds of URLs ...", "What are the risks ..."): such a question wants
@@ -287,14 +301,12 @@ def asks_for_several(question: str) -> bool:
     opener = _PLURAL_OPENER.search(question)
     if opener is None:
         return False
-    with _NLP_LOCK:
-        doc = _nlp()(question)
-    for token in doc:
-        if token.idx < opener.end():
+    for at, pos in _question_tags(question):
+        if at < opener.end():
             continue
-        if token.tag_ in ("NNS", "NNPS"):
+        if pos in ("NNS", "NNPS"):
             return True
-        if token.tag_ not in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNP", "HYPH", "PRP$"):
+        if pos not in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNP", "HYPH", "PRP$"):
             return False
     return False
 
@@ -321,6 +333,7 @@ class Asked:
     @classmethod
     def of(cls, question: str) -> Asked:
         subject = frozenset(names(question))
+        _question_tags(question)  # tags and entities in one pass
         named = tuple(e for e in entities(question) if e.label in NAME_CLASS)
         kind = expected_type(question)
         multi = kind is None and bool(_MULTI.search(question))
@@ -347,6 +360,14 @@ class Asked:
         values = typed_values(text, self.kind, self.counted) - self.given
         form = _FORMS.get(self.noun or "")
         return {v for v in values if form.search(v)} if form else values
+
+    def after_preposition(self, text: str, start: int) -> bool:
+        """Whether ``text[start:]`` follows the preposition the question word follows: "by
+        2035" for "By what year ...", "in the Hague" for "In which city ..."."""
+        if self.preposition is None:
+            return False
+        before = text[max(0, start - 24) : start].lower()
+        return re.search(rf"\b{self.preposition}\s+(?:the\s+)?$", before) is not None
 
     def labels(self, fallback: bool = False) -> frozenset[str]:
         """The entity labels that answer this question (with the stand-ins when asked)."""

@@ -127,10 +127,10 @@ def should_abstain(
     asked: Asked,
     evidence: Sequence[Evidence],
     settings: Settings,
-    titles: Windows | None = None,
+    documents: Windows | None = None,
 ) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
-    passages never mention (nor, given ``titles``, their documents' heads); when it asks for
+    passages never mention (nor, given ``documents``, their documents' heads); when it asks for
     a count, a time or an amount that no relevant sentence (nor its document's title) holds;
     or, for other questions, when the best sentence lacks most of the question's distinctive
     words and is not a close paraphrase either. (Questions of a kind are judged by
@@ -138,7 +138,7 @@ def should_abstain(
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
         return True
-    if _missing_names(asked, evidence, titles):
+    if _missing_names(asked, evidence, documents):
         return True
     if asked.kind not in VALUE_KINDS:
         best = evidence[0]
@@ -147,8 +147,9 @@ def should_abstain(
         return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
     texts = [e.text for e in relevant]
-    if titles is not None:  # a news article's dateline or a page's title
-        texts += [t[2] for source in {e.source for e in relevant} if (t := titles.title(source))]
+    if documents is not None:  # a news article's dateline or a page's title
+        sources = {e.source for e in relevant}
+        texts += [t[2] for source in sources if (t := documents.title(source))]
     return not any(asked.values(text) for text in texts)
 
 
@@ -180,11 +181,12 @@ def _stated(asked: Asked, text: str) -> set[str]:
     if asked.preposition is None:
         return values
     lowered = text.lower()
-    return {
-        v
-        for v in values
-        if re.search(rf"\b{asked.preposition}\s+(?:the\s+)?{re.escape(v)}", lowered)
-    }
+
+    def introduced(value: str) -> bool:
+        places = re.finditer(re.escape(value), lowered)
+        return any(asked.after_preposition(lowered, m.start()) for m in places)
+
+    return {v for v in values if introduced(v)}
 
 
 def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:

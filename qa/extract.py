@@ -67,15 +67,6 @@ def nearness(entity: Entity, sentence: str, terms: set[str]) -> float:
     return min(1.0, near / len(terms))
 
 
-def _after_the_preposition(asked: Asked, entity: Entity, sentence: str) -> bool:
-    """Whether ``entity`` follows the preposition the question word follows ("by 2035" for
-    "By what year ...", "in Beijing" for "In which city ...")."""
-    if asked.preposition is None:
-        return False
-    before = sentence[max(0, entity.start - 24) : entity.start].lower()
-    return re.search(rf"\b{asked.preposition}\s+(?:the\s+)?$", before) is not None
-
-
 def _phrase(asked: Asked, entity: Entity, sentence: str) -> str:
     """The value as the answer states it: a count with the noun it counts ("412 ships")."""
     if asked.kind == "count" and asked.counted:
@@ -203,7 +194,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     score += NEAR_BONUS * nearness(entity, held.text, terms)
                 if asked.noun and asked.noun in {stem(w) for w in _WORD.findall(entity.text)}:
                     score += NEAR_BONUS  # "which institute": the Peace Research Institute
-                if _after_the_preposition(asked, entity, held.text):
+                if asked.after_preposition(held.text, entity.start):
                     score += NEAR_BONUS  # "By what year": "by 2035"
                 if key not in scored or score > scored[key][0]:
                     value = _phrase(asked, entity, held.text)
