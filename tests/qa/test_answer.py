@@ -107,6 +107,35 @@ def test_a_name_given_only_in_a_title_answers(tmp_path) -> None:  # type: ignore
     assert count.mode == "value" and "412 ships [1]" in count.text, count.text
 
 
+def test_a_document_named_at_its_head_a_dateline_and_a_unit_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The question names the bulletin only its head gives, asks the date only its dateline
+    gives, and an amount the recogniser calls a bare number ("512 bytes")."""
+    from qa.settings import Settings
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "bulletin.txt").write_text(
+        "Harbour Bulletin, 26 June 2025\n"
+        "The boot sector of the harbour's archive disk occupies the first 512 bytes of it. "
+        "The archive was moved to a new server on Thursday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "weather.txt").write_text(
+        "Weather\nStorms closed the harbour for two days in March.\n", encoding="utf-8"
+    )
+    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
+    assistant.index([corpus])
+    size = assistant.ask_final(
+        "According to the Harbour Bulletin, how much space does the archive disk's boot "
+        "sector occupy?"
+    )
+    assert size.mode == "value" and size.text.startswith("512 bytes [1]"), size.text
+    moved = assistant.ask_final("On what date was the archive moved to a new server?")
+    assert not moved.abstained and "26 June 2025" in moved.text, moved.text
+    _assert_exact(assistant, size)
+    _assert_exact(assistant, moved)
+
+
 @pytest.mark.parametrize(
     "question",
     [
