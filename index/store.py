@@ -1,16 +1,18 @@
-"""The index on disk: vectors in Chroma, chunk text and BM25 in SQLite FTS5, one file table.
+"""The index on disk: vectors in Chroma, chunk text in SQLite, BM25 in tantivy, one file table.
 
-Both stores are keyed by the settings fingerprint, so vectors made with other settings are
+All three are keyed by the settings fingerprint, so vectors made with other settings are
 never mixed in.
 
 A crash at any point loses nothing and leaves no half-indexed file. SQLite is the record: a
-file's chunks, sentence vectors, full-text rows and file entry change in one transaction. Chroma
-gains a file's new vectors before that transaction and loses its old ones only after it, so
-every chunk SQLite knows always has its vector. Before touching Chroma, the file's name is
-written to a journal (the ``pending`` table) and it is cleared once Chroma is done; opening the
-store drops the vectors of journalled files that SQLite does not know. Files embedded together
-are written together: one Chroma write and one transaction for the group. A file cut short keeps its
-previous version (or none), and the next run indexes it again (chunk ids are stable, so that is
+file's chunks, sentence vectors and file entry change in one transaction. Chroma gains a file's
+new vectors before that transaction and loses its old ones only after it, so every chunk SQLite
+knows always has its vector; the lexical index (``index.lexical``) is brought to SQLite's
+version of the file after it, in one tantivy commit. Before touching Chroma, the file's name is
+written to a journal (the ``pending`` table) and it is cleared once Chroma and tantivy are done;
+opening the store drops the vectors of journalled files that SQLite does not know and rewrites
+their lexical documents from SQLite. Files embedded together are written together: one Chroma
+write, one transaction and one tantivy commit for the group. A file cut short keeps its previous
+version (or none), and the next run indexes it again (chunk ids are stable, so that is
 idempotent).
 """
 
@@ -35,6 +37,7 @@ from index.chunk import Chunk
 from index.config import IndexSettings
 from index.crashpoint import crashpoint
 from index.errors import QAError
+from index.lexical import LexicalIndex
 from index.load import Document, read_document
 from index.readers import Extracted, page_at
 
@@ -52,16 +55,13 @@ CREATE TABLE IF NOT EXISTS units (
     vector BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS units_chunk ON units(chunk_id);
 CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, starts TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
 CREATE TABLE IF NOT EXISTS pending (source TEXT PRIMARY KEY);
-CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, text) VALUES (new.rowid, new.text); END;
-CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;
+DROP TRIGGER IF EXISTS chunks_ai;
+DROP TRIGGER IF EXISTS chunks_ad;
+DROP TABLE IF EXISTS chunks_fts;
 """
 
-# Words too common to say anything in a lexical query (FTS5 would still rank them, slowly).
+# Words too common to say anything in a lexical query.
 STOPWORDS = frozenset(
     "a an and are as at be been being but by can could did do does doing for from had has "
     "have he her hers him his how i if in into is it its itself me my of on or our ours she "
@@ -143,10 +143,9 @@ def chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
     return ids
 
 
-def fts_query(text: str) -> str:
-    """An FTS5 MATCH expression: the question's content words, any of them, each quoted."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    return " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
+def query_words(text: str) -> list[str]:
+    """The content words of a lexical query, each once."""
+    return list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
 
 
 def _chroma_client(index_dir: Path, url: str | None) -> Any:
@@ -185,6 +184,7 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
             embedding_function=None,
         )
+        self._lexical = LexicalIndex(index_dir / f"lexical-{fingerprint}")
         self._recover()
 
     def _recover(self) -> None:
@@ -196,7 +196,24 @@ class Store:
             for source in pending:
                 stored = self._collection.get(where={"source": source}, include=[])["ids"]
                 self._delete_vectors(sorted(set(stored) - self.ids_of(source)))
+            if pending:
+                self._lexical.replace(pending, self._rows(pending))
+            if self._lexical.count() != self.count():
+                self._lexical.rebuild(self._rows(None))
             self._settle(pending)
+
+    def _rows(self, sources: Sequence[str] | None) -> list[tuple[str, str, str]]:
+        """(id, source, text) of the chunks of ``sources`` (of every file for None)."""
+        with self._lock:
+            if sources is None:
+                return self._db.execute("SELECT id, source, text FROM chunks").fetchall()
+            return [
+                row
+                for source in sources
+                for row in self._db.execute(
+                    "SELECT id, source, text FROM chunks WHERE source = ?", (source,)
+                )
+            ]
 
     def _journal(self, sources: Sequence[str]) -> None:
         with self._lock, self._db:
@@ -251,6 +268,15 @@ class Store:
                 for f in files:
                     self._replace_rows(f, old[f.doc.source])
             crashpoint("write:sqlite")
+            self._lexical.replace(
+                [f.doc.source for f in files],
+                (
+                    (cid, f.doc.source, c.text)
+                    for f in files
+                    for cid, c in zip(f.ids, f.chunks, strict=True)
+                ),
+            )
+            crashpoint("write:lexical")
             self._delete_vectors(gone)
             self._settle([f.doc.source for f in files])
 
@@ -315,6 +341,7 @@ class Store:
                 self._db.execute("DELETE FROM files WHERE source = ?", (source,))
                 self._db.execute("DELETE FROM pages WHERE source = ?", (source,))
             crashpoint("delete:sqlite")
+            self._lexical.replace([source], [])
             self._delete_vectors(ids)
             self._settle([source])
             return len(ids)
@@ -338,18 +365,9 @@ class Store:
         return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], distances, strict=True)]
 
     def lexical(self, text: str, n: int) -> list[tuple[str, float]]:
-        """The ``n`` best chunks by BM25 (SQLite FTS5), best first; scores are positive."""
-        query = fts_query(text)
-        if not query or n <= 0:
-            return []
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT c.id, -bm25(chunks_fts) FROM chunks_fts JOIN chunks c "
-                "ON c.rowid = chunks_fts.rowid WHERE chunks_fts MATCH ? "
-                "ORDER BY bm25(chunks_fts) LIMIT ?",
-                (query, n),
-            ).fetchall()
-        return [(r[0], float(r[1])) for r in rows]
+        """The ``n`` best chunks by BM25 for any of the content words of ``text``, best first;
+        scores are positive."""
+        return self._lexical.search(query_words(text), n)
 
     def chunks(self, ids: Sequence[str]) -> dict[str, StoredChunk]:
         """The stored chunks for these ids (unknown ids are left out)."""

@@ -2,11 +2,11 @@
 
 The indexer runs as a real process over a generated corpus (a few seconds of work) and is
 killed while chunking, while embedding, between the Chroma write and the SQLite commit, between
-the SQLite commit and the removal of old vectors, and at an arbitrary moment. After each kill,
-opening the index must show one consistent state: Chroma ids == SQLite chunk ids == full-text
-rows == sentence-vector owners, every file record whole (its chunks are exactly those of one
-version of the file). The next run finishes the job and the answers are right. The same runs
-against a `chroma run` server.
+the SQLite commit and the lexical index's commit, between that and the removal of old vectors,
+and at an arbitrary moment. After each kill, opening the index must show one consistent state:
+Chroma ids == SQLite chunk ids == lexical documents == sentence-vector owners, every file
+record whole (its chunks are exactly those of one version of the file). The next run finishes
+the job and the answers are right. The same runs against a `chroma run` server.
 """
 
 from __future__ import annotations
@@ -112,14 +112,11 @@ def _dump(index_dir: Path) -> dict[str, Any]:
     store = Store(index_dir, settings)
     chroma = store._collection.get(include=[])["ids"]
     db = sqlite3.connect(index_dir / f"chunks-{settings.fingerprint()}.sqlite3")
-    rows = db.execute("SELECT rowid, id, source FROM chunks").fetchall()
-    fts = [r[0] for r in db.execute("SELECT id FROM chunks_fts_docsize")]
-    db.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('integrity-check')")
+    rows = db.execute("SELECT id, source FROM chunks").fetchall()
     return {
         "chroma": sorted(chroma),
-        "chunks": sorted(r[1] for r in rows),
-        "fts_rowids": sorted(fts),
-        "chunk_rowids": sorted(r[0] for r in rows),
+        "chunks": sorted(r[0] for r in rows),
+        "lexical": sorted(store._lexical.ids()),
         "units": sorted(r[0] for r in db.execute("SELECT DISTINCT chunk_id FROM units")),
         "pending": [r[0] for r in db.execute("SELECT source FROM pending")],
         "files": {
@@ -134,7 +131,7 @@ def _check_consistent(state: dict[str, Any], corpus: Corpus) -> None:
     and sentence vectors; every file record holds exactly one version's chunks."""
     assert state["pending"] == []
     assert state["chroma"] == state["chunks"]
-    assert state["fts_rowids"] == state["chunk_rowids"]
+    assert state["lexical"] == state["chunks"]
     assert state["units"] == state["chunks"]
     owned = sorted(cid for record in state["files"].values() for cid in record["ids"])
     assert owned == state["chunks"]  # no chunk without its file record
@@ -220,7 +217,9 @@ def test_a_killed_indexer_loses_nothing_and_the_next_run_finishes(
         corpus.write(i)
     _crash(corpus, env, "delete:sqlite:4")  # records gone, their vectors not yet
     _crash(corpus, env, "write:chroma")
-    _crash(corpus, env, "write:sqlite")  # new versions committed, old vectors not yet gone
+    _crash(corpus, env, "write:sqlite")  # new versions committed, lexical index not yet
+    corpus.write(3, version=2)
+    _crash(corpus, env, "write:lexical")  # lexical index committed, old vectors not yet gone
     done = _index(corpus, env)
     assert done.returncode == 0, done.stderr
     _check_complete(_state(env), corpus)

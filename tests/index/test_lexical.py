@@ -1,0 +1,76 @@
+"""The lexical index (tantivy) beside SQLite: the same documents as SQLite's chunks, always."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from index.lexical import LexicalIndex
+from qa.assistant import Assistant
+from qa.settings import Settings
+
+_ROWS = [
+    ("a1", "a.txt", "The ferry to Harrow runs every hour in summer."),
+    ("a2", "a.txt", "Passengers buy tickets at the café on the quay."),
+    ("b1", "b.txt", "The lighthouse keeper was relieved of duty in 1987."),
+]
+
+
+def test_words_match_as_sqlite_porter_did_stems_accents_and_case(tmp_path: Path) -> None:
+    lexical = LexicalIndex(tmp_path / "lexical")
+    lexical.rebuild(_ROWS)
+    assert [cid for cid, _ in lexical.search(["cafe"], 5)] == ["a2"]
+    assert [cid for cid, _ in lexical.search(["PASSENGER"], 5)] == ["a2"]
+    assert [cid for cid, _ in lexical.search(["running"], 5)] == ["a1"]
+    best = lexical.search(["harrow", "ferry", "tickets"], 5)
+    assert [cid for cid, _ in best] == ["a1", "a2"]
+    assert best[0][1] > best[1][1] > 0
+    assert lexical.search(["nowhere"], 5) == [] and lexical.search([], 5) == []
+
+
+def test_replacing_a_file_leaves_no_stale_document(tmp_path: Path) -> None:
+    lexical = LexicalIndex(tmp_path / "lexical")
+    lexical.rebuild(_ROWS)
+    lexical.replace(["a.txt"], [("a3", "a.txt", "The ferry now runs twice an hour.")])
+    assert sorted(lexical.ids()) == ["a3", "b1"]
+    assert [cid for cid, _ in lexical.search(["ferry"], 5)] == ["a3"]
+    assert lexical.search(["tickets"], 5) == []
+    lexical.replace(["b.txt"], [])
+    assert lexical.ids() == ["a3"]
+    assert LexicalIndex(tmp_path / "lexical").ids() == ["a3"]  # committed, as another process sees
+
+
+def test_a_damaged_folder_is_started_again(tmp_path: Path) -> None:
+    folder = tmp_path / "lexical"
+    LexicalIndex(folder).rebuild(_ROWS)
+    (folder / "meta.json").write_text("{not json", encoding="utf-8")
+    assert LexicalIndex(folder).count() == 0
+
+
+def test_the_store_rebuilds_a_lost_or_older_lexical_index_from_sqlite(
+    tmp_path: Path, corpus: Path
+) -> None:
+    settings = Settings(index_dir=tmp_path / "index")
+    assistant = Assistant(settings)
+    assistant.index([corpus])
+    chunks = assistant.store.count()
+    before = assistant.store.lexical("lighthouse keeper", 5)
+    assert before and chunks > 0
+    fingerprint = settings.index.fingerprint()
+    del assistant
+    # An index from before the lexical index, with its FTS5 table, and no tantivy folder.
+    shutil.rmtree(settings.index_dir / f"lexical-{fingerprint}")
+    db = sqlite3.connect(settings.index_dir / f"chunks-{fingerprint}.sqlite3")
+    db.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(text)")
+    db.commit()
+    db.close()
+
+    reopened = Assistant(settings)
+    assert reopened.store.lexical("lighthouse keeper", 5) == before
+    assert sorted(reopened.store._lexical.ids()) == sorted(
+        cid for source in reopened.store.files() for cid in reopened.store.ids_of(source)
+    )
+    db = sqlite3.connect(settings.index_dir / f"chunks-{fingerprint}.sqlite3")
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    assert "chunks_fts" not in tables
