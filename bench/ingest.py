@@ -3,10 +3,10 @@
     .venv/bin/python -m bench.ingest [--chunks 2000] [--baseline ../main]
 
 Every variant is a fresh `qa index` process into a fresh index (what a user waits for:
-start-up, reading, chunking, encoding, Chroma and FTS5 writes), one after the other in the same
-run, so a busy machine slows them alike. Exported models are made beforehand, each variant in
-its own cache folder. Then re-indexing the unchanged subset, and the raw encoder on the same
-sentence units for the share of ingest that is not encoding.
+start-up, reading, chunking, encoding, Chroma, SQLite and tantivy writes), one after the other
+in the same run, so a busy machine slows them alike. Exported models are made beforehand, each
+variant in its own cache folder. Then re-indexing the unchanged subset, and the raw encoder on
+the same sentence units for the share of ingest that is not encoding.
 """
 
 from __future__ import annotations

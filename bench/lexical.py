@@ -1,7 +1,8 @@
-"""BM25 engines side by side on the chunks of an existing index: SQLite FTS5 (what the store
-uses), tantivy (block-max WAND top-k) and bm25s (sparse matrix scoring).
+"""BM25 engines side by side on the chunks of an existing index: tantivy (block-max WAND top-k,
+what the store uses), SQLite FTS5 (what it used before, built here from the same chunks) and,
+when installed, bm25s (sparse matrix scoring).
 
-    pip install --target bench/work/pylib tantivy bm25s   # kept out of the project's venv
+    pip install --target bench/work/pylib bm25s   # optional, kept out of the project's venv
     PYTHONPATH=.:bench/work/pylib .venv/bin/python -m bench.lexical [--queries 200]
 
 Queries are the first eight words of the first sentence of random chunks (as in
@@ -13,15 +14,18 @@ queries whose own chunk is among the top ``candidates``, overlap the share of FT
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
 from bench.common import WORK, Timer, save, summary_ms
 from index.chunk import sentence_spans
-from index.store import _WORD, STOPWORDS, Store
+from index.lexical import LexicalIndex
+from index.store import Store, query_words
 from qa.settings import RetrievalSettings, Settings
 
 
@@ -38,37 +42,30 @@ def sample(store: Store, n: int, seed: int = 7) -> list[tuple[str, str]]:
     return picked[:n]
 
 
-def words(text: str) -> list[str]:
-    return list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
-
-
-def tantivy_engine(rows: list[tuple[str, str]]) -> tuple[Any, float]:
-    import tantivy
-
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("id", stored=True, tokenizer_name="raw")
-    builder.add_text_field("text", stored=False, tokenizer_name="en_stem")
-    schema = builder.build()
-    folder = WORK / "tantivy-index"
+def fts5_engine(rows: list[tuple[str, str]]) -> tuple[Any, float]:
+    """SQLite FTS5 ``bm25()`` over the same chunks, as the store used before tantivy."""
+    folder = WORK / "fts5-index"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    index = tantivy.Index(schema, path=str(folder))
+    db = sqlite3.connect(folder / "fts5.sqlite3")
     with Timer() as build:
-        writer = index.writer(heap_size=200_000_000, num_threads=1)
-        for cid, text in rows:
-            writer.add_document(tantivy.Document(id=cid, text=text))
-        writer.commit()
-        writer.wait_merging_threads()
-    index.reload()
-    searcher = index.searcher()
+        db.execute(
+            "CREATE VIRTUAL TABLE fts USING fts5(id UNINDEXED, text, tokenize='porter unicode61')"
+        )
+        with db:
+            db.executemany("INSERT INTO fts(id, text) VALUES (?, ?)", rows)
 
     def search(query: str, n: int) -> list[str]:
-        terms = words(query)
+        terms = query_words(query)
         if not terms:
             return []
-        parsed = index.parse_query(" ".join(terms), ["text"])
-        hits = searcher.search(parsed, n).hits
-        return [searcher.doc(address)["id"][0] for _, address in hits]
+        match = " OR ".join(f'"{w}"' for w in terms)
+        return [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?", (match, n)
+            )
+        ]
 
     return search, build.seconds
 
@@ -84,7 +81,7 @@ def bm25s_engine(rows: list[tuple[str, str]]) -> tuple[Any, float]:
         )
 
     def search(query: str, n: int) -> list[str]:
-        terms = words(query)
+        terms = query_words(query)
         if not terms:
             return []
         tokens = bm25s.tokenize([" ".join(terms)], show_progress=False)
@@ -105,13 +102,19 @@ def main() -> None:
     rows = store._db.execute("SELECT id, text FROM chunks ORDER BY rowid").fetchall()
     asked = sample(store, args.queries)
 
-    def fts(query: str, k: int) -> list[str]:
+    def in_use(query: str, k: int) -> list[str]:
         return [cid for cid, _ in store.lexical(query, k)]
 
-    engines: dict[str, tuple[Any, float | None]] = {"fts5": (fts, None)}
-    engines["tantivy"] = tantivy_engine(rows)
-    engines["bm25s"] = bm25s_engine(rows)
-    reference = {q: fts(q, n) for q, _ in asked}
+    with Timer() as rebuild:  # what opening a store without its lexical index costs
+        LexicalIndex(WORK / "tantivy-rebuild").rebuild(
+            store._db.execute("SELECT id, source, text FROM chunks")
+        )
+    shutil.rmtree(WORK / "tantivy-rebuild")
+    engines: dict[str, tuple[Any, float | None]] = {"tantivy": (in_use, rebuild.seconds)}
+    engines["fts5"] = fts5_engine(rows)
+    if importlib.util.find_spec("bm25s"):
+        engines["bm25s"] = bm25s_engine(rows)
+    reference = {q: engines["fts5"][0](q, n) for q, _ in asked}
     result: dict[str, Any] = {
         "command": "python -m bench.lexical",
         "chunks": len(rows),

@@ -22,7 +22,7 @@ def main() -> None:
     for key, label in (
         ("retrieve", "whole retrieve()"),
         ("dense_only", "Chroma query"),
-        ("lexical_only", "FTS5 BM25 query"),
+        ("lexical_only", "BM25 query"),
     ):
         ax.plot(chunks, [s[key]["p50_ms"] for s in sizes], marker="o", label=f"{label} p50")
     ax.plot(
