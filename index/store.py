@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
+from breame.spelling import get_american_spelling, get_british_spelling
 
 from index.chunk import Chunk
 from index.config import IndexSettings
@@ -144,8 +145,14 @@ def chunk_ids(source: str, chunks: Sequence[Chunk]) -> list[str]:
 
 
 def query_words(text: str) -> list[str]:
-    """The content words of a lexical query, each once."""
-    return list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
+    """The content words of a lexical query, each once, with its British or American spelling
+    beside it ("defence" finds "defense")."""
+    words = (w for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+    return list(
+        dict.fromkeys(
+            v for w in words for v in (w, get_american_spelling(w), get_british_spelling(w))
+        )
+    )
 
 
 def _chroma_client(index_dir: Path, url: str | None) -> Any:

@@ -55,12 +55,14 @@ def about_the_subject(
 def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     """Whether ``e`` is about another subject of the same kind than the question's: a place,
     organisation or person the question names (Spain) is missing from the sentence and the text
-    around it (``around``), while the sentence names another of that kind (Italy)."""
+    around it (``around``), while the sentence names another of that kind (Italy). A person is
+    named in full once and then by one name, so any of a person's names stands for them
+    ("Rutte said" is about Mark Rutte)."""
     words = set(re.findall(r"\w+", around.lower()))
     for named in asked.named:
         kind = NAME_CLASS[named.label]
         name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
-        if name <= words:
+        if name <= words or (kind == "person" and name & words):
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import snowballstemmer
+from breame.spelling import get_american_spelling
 
 from index.store import STOPWORDS
 
@@ -19,14 +23,16 @@ _STARTERS = frozenset(
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem: lower case, possessive and plural dropped, cut to six letters."""
-    word = word.lower().replace("’", "'").removesuffix("'s").strip("'")
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word[:6]
+    """A word's stem: lower case, possessive dropped, American spelling ("defence" and
+    "defense" are one word), then the Snowball English stemmer ("citing" and "cite",
+    "supplied" and "supply")."""
+    word = get_american_spelling(word.lower().replace("’", "'").removesuffix("'s").strip("'"))
+    return str(_STEMMER.stemWord(word))
 
 
 def content_terms(text: str) -> set[str]:

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from index.lexical import LexicalIndex
+from index.store import query_words
 from qa.assistant import Assistant
 from qa.settings import Settings
 
@@ -14,6 +15,7 @@ _ROWS = [
     ("a1", "a.txt", "The ferry to Harrow runs every hour in summer."),
     ("a2", "a.txt", "Passengers buy tickets at the café on the quay."),
     ("b1", "b.txt", "The lighthouse keeper was relieved of duty in 1987."),
+    ("c1", "c.txt", "The ministry of defense published its budget."),
 ]
 
 
@@ -27,16 +29,17 @@ def test_words_match_as_sqlite_porter_did_stems_accents_and_case(tmp_path: Path)
     assert [cid for cid, _ in best] == ["a1", "a2"]
     assert best[0][1] > best[1][1] > 0
     assert lexical.search(["nowhere"], 5) == [] and lexical.search([], 5) == []
+    assert [cid for cid, _ in lexical.search(query_words("the defence budget"), 5)] == ["c1"]
 
 
 def test_replacing_a_file_leaves_no_stale_document(tmp_path: Path) -> None:
     lexical = LexicalIndex(tmp_path / "lexical")
     lexical.rebuild(_ROWS)
     lexical.replace(["a.txt"], [("a3", "a.txt", "The ferry now runs twice an hour.")])
-    assert sorted(lexical.ids()) == ["a3", "b1"]
+    assert sorted(lexical.ids()) == ["a3", "b1", "c1"]
     assert [cid for cid, _ in lexical.search(["ferry"], 5)] == ["a3"]
     assert lexical.search(["tickets"], 5) == []
-    lexical.replace(["b.txt"], [])
+    lexical.replace(["b.txt", "c.txt"], [])
     assert lexical.ids() == ["a3"]
     assert LexicalIndex(tmp_path / "lexical").ids() == ["a3"]  # committed, as another process sees
 

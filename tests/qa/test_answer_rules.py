@@ -6,7 +6,7 @@ from qa.asked import Asked, expected_type, typed_values
 from qa.decide import about_the_subject, find_conflict, rerank_by_type, should_abstain
 from qa.read import Evidence
 from qa.settings import Settings
-from qa.text import names
+from qa.text import content_terms, names, stem
 
 
 def ev(text: str, score: float, source: str = "a.txt", overlap: float = 0.5) -> Evidence:
@@ -169,3 +169,10 @@ def test_a_date_in_the_documents_title_is_an_answer() -> None:
     assert should_abstain(asked, evidence, settings)
     dated = _Titled({"a.txt": "date 2025-06-26 26 June 2025 20:21"})
     assert not should_abstain(asked, evidence, settings, dated)  # type: ignore[arg-type]
+
+
+def test_words_match_across_inflection_and_british_or_american_spelling() -> None:
+    assert stem("citing") == stem("cite") and stem("supplied") == stem("supply")
+    assert stem("defence") == stem("defense") and stem("Organisations") == stem("organization")
+    question = content_terms("Which newspaper did the agency cite on defence spending?")
+    assert {stem("citing"), stem("defense")} <= question

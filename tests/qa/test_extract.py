@@ -135,6 +135,19 @@ def test_a_sentence_about_another_subject_is_no_evidence() -> None:
     assert on_the_subject(own, evidence, store) == evidence[:1]
 
 
+def test_a_person_called_by_one_name_is_still_the_subject() -> None:
+    forum = Document(
+        "forum.txt",
+        "Forum notes\nThe forum opened late. Minister Ada Vance spoke first.\n"
+        '"We see Karstia and Morland supplying the rebels," Vance said.\n',
+    )
+    asked = Asked.of("Which countries did Ada Vance accuse of supplying the rebels?")
+    evidence = [forum.sentence("supplying the rebels", 0.7)]
+    assert on_the_subject(asked, evidence, forum) == evidence
+    other = Asked.of("Which countries did Mira Brook accuse of supplying the rebels?")
+    assert on_the_subject(other, evidence, forum) == []
+
+
 def test_points_cover_both_sources_without_repeating() -> None:
     def ev(source: str, start: int, text: str, score: float) -> Evidence:
         return Evidence(source, start, start + len(text), 1, text, score, score, 0.5)
