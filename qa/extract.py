@@ -24,6 +24,7 @@ MIN_ANCHOR = 0.75  # an anchor scores at least this share of the best sentence
 PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
+PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*")
 
@@ -195,7 +196,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 if asked.noun and asked.noun in {stem(w) for w in _WORD.findall(entity.text)}:
                     score += NEAR_BONUS  # "which institute": the Peace Research Institute
                 if asked.after_preposition(held.text, entity.start):
-                    score += NEAR_BONUS  # "By what year": "by 2035"
+                    score += PREPOSITION_BONUS  # "By what year": "by 2035"
                 if key not in scored or score > scored[key][0]:
                     value = _phrase(asked, entity, held.text)
                     found = Found(value, held, anchors[rank], score, entity.start)
