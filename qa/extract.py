@@ -212,18 +212,35 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
 
 
 MAX_VALUES = 5  # values listed for a question asking for several
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")  # between items
 
 
 def _with_the_others(asked: Asked, found: Found, labels: frozenset[str]) -> Found:
-    """``found`` with the other values of the asked kind its sentence gives: "Which countries
-    ..." is answered by every country of the list, not its first."""
+    """``found`` with the values listed beside it: "Which countries ..." is answered by every
+    country of a list ("China, North Korea and Iran"), not its first, and not by a country the
+    sentence names elsewhere ("the war against Ukraine"). When ``found`` stands in no list and
+    its sentence holds one, the list is the answer."""
     text = found.holder.text
-    seen = {found.value.lower()}
-    also = []
-    for entity in _candidates(asked, text, labels):
-        key = _phrase(asked, entity, text)
-        if key.lower() in seen or not _answers(asked, entity, text, labels):
-            continue
-        seen.add(key.lower())
-        also.append((entity.start, key))
-    return replace(found, also=tuple(also[: MAX_VALUES - 1]))
+    named = sorted(
+        (e for e in _candidates(asked, text, labels) if e.label in labels), key=lambda e: e.start
+    )
+    runs: list[list[Entity]] = []
+    for entity in named:
+        if runs and _LISTED.match(text[runs[-1][-1].end : entity.start]):
+            runs[-1].append(entity)
+        else:
+            runs.append([entity])
+    listed = [[e for e in run if _answers(asked, e, text, labels)] for run in runs if len(run) > 1]
+    listed = [run for run in listed if len(run) > 1]
+    own = [run for run in listed if any(e.start == found.at for e in run)]
+    if not own and not listed:
+        return found
+    run = own[0] if own else max(listed, key=len)
+    values = list({_phrase(asked, e, text).lower(): e for e in run}.values())[:MAX_VALUES]
+    first, rest = values[0], values[1:]
+    return replace(
+        found,
+        value=_phrase(asked, first, text),
+        at=first.start,
+        also=tuple((e.start, _phrase(asked, e, text)) for e in rest),
+    )

@@ -225,12 +225,12 @@ ACCUSED = Document(
     "forum.txt",
     "Rutte speaks at the forum\n"
     "Rutte spoke at the forum on Tuesday. "
-    "He accused China, North Korea and Iran of supporting Russia's war effort. "
+    "He accused China, North Korea and Iran of supporting Russia's war effort in Ukraine. "
     "The speech lasted an hour.\n",
 )
 
 
-def test_a_question_asking_for_several_gets_every_one_the_sentence_gives() -> None:
+def test_a_question_asking_for_several_gets_every_one_the_sentence_lists() -> None:
     asked = Asked.of("Which countries besides China did Rutte accuse of supporting Russia?")
     assert asked.several and asked.kind == "place"
     best = ACCUSED.sentence("He accused", 0.7)
