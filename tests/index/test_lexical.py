@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from index.lexical import LexicalIndex
 from index.store import query_words
 from qa.assistant import Assistant
 from qa.settings import Settings
+from tests.conftest import ROOT
 
 _ROWS = [
     ("a1", "a.txt", "The ferry to Harrow runs every hour in summer."),
@@ -42,6 +46,23 @@ def test_replacing_a_file_leaves_no_stale_document(tmp_path: Path) -> None:
     lexical.replace(["b.txt", "c.txt"], [])
     assert lexical.ids() == ["a3"]
     assert LexicalIndex(tmp_path / "lexical").ids() == ["a3"]  # committed, as another process sees
+
+
+def test_a_reader_sees_what_another_process_commits(tmp_path: Path) -> None:
+    """`qa serve` keeps searching while a `qa index` process beside it writes."""
+    reader = LexicalIndex(tmp_path / "lexical")
+    reader.rebuild(_ROWS)
+    write = (
+        "import sys; from pathlib import Path; from index.lexical import LexicalIndex; "
+        "LexicalIndex(Path(sys.argv[1])).replace(['d.txt'], [('d1', 'd.txt', 'A ferry strike.')])"
+    )
+    subprocess.run(
+        [sys.executable, "-c", write, str(tmp_path / "lexical")], cwd=ROOT, check=True, timeout=60
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "d1" not in dict(reader.search(["strike"], 5)):
+        time.sleep(0.1)
+    assert [cid for cid, _ in reader.search(["strike"], 5)] == ["d1"]
 
 
 def test_a_damaged_folder_is_started_again(tmp_path: Path) -> None:
