@@ -145,6 +145,15 @@ def _question_tags(question: str) -> tuple[tuple[int, str], ...]:
     return tuple((token.idx, token.tag_) for token in doc)
 
 
+def _first_is_name(question: str) -> bool:
+    """Whether the question's first word is a proper noun ("Guo said ...?") rather than a word
+    capitalised for opening it ("Roughly how many ...?")."""
+    for at, pos in _question_tags(question):
+        if question[at].isalpha():
+            return pos in ("NNP", "NNPS")
+    return False
+
+
 @lru_cache(maxsize=1)
 def _units() -> Any:
     import pint
@@ -250,9 +259,19 @@ def _asked_noun(question: str) -> str | None:
 
 
 def _counted(question: str) -> str | None:
-    """The stem of what a "how many" question counts ("soldiers" -> "soldie")."""
+    """The stem of what a "how many" question counts: its first noun after "how many"
+    ("soldiers" -> "soldier"; "distributions" in "how many active Debian-based
+    distributions"), by the part-of-speech tags; the next word when none is tagged a noun."""
     match = re.search(r"\bhow many\s+([a-z][\w-]*)", question.lower())
-    return stem(match.group(1)) if match else None
+    if match is None:
+        return None
+    for at, pos in _question_tags(question):
+        if at >= match.start(1) and pos in ("NN", "NNS"):
+            word = re.match(r"[\w-]+", question[at:])
+            return stem(word.group()) if word else None
+        if at >= match.start(1) and pos not in ("JJ", "JJR", "JJS", "HYPH", "NNP", "VBN", "RB"):
+            break
+    return stem(match.group(1))
 
 
 def _counts(text: str, counted: str | None) -> set[str]:
@@ -332,8 +351,7 @@ class Asked:
 
     @classmethod
     def of(cls, question: str) -> Asked:
-        subject = frozenset(names(question))
-        _question_tags(question)  # tags and entities in one pass
+        subject = frozenset(names(question, _first_is_name(question)))
         named = tuple(e for e in entities(question) if e.label in NAME_CLASS)
         kind = expected_type(question)
         multi = kind is None and bool(_MULTI.search(question))

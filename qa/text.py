@@ -12,7 +12,10 @@ from index.store import STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[-'’][A-Za-z]+)*")
+# A capitalised word, with the capitalised parts joined to it ("Jean-Luc", "O'Neill"): the
+# name in "Debian-based" is Debian.
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[-'’][A-Z][A-Za-z]*)*")
+_FIRST = re.compile(r"[A-Z][a-zA-Z]+(?:[-'’][A-Z][A-Za-z]*)*")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 # Words that often open a sentence or a request without naming anything.
 _STARTERS = frozenset(
@@ -49,17 +52,20 @@ def numbers(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 
 
-def names(text: str) -> set[str]:
+def names(text: str, first_is_name: bool | None = None) -> set[str]:
     """Capitalised words (names, places, days), lower-cased, possessives dropped.
 
-    A sentence's first word counts unless it is a common word ("The", "What").
+    A sentence's first word is capitalised anyway: it counts when ``first_is_name`` says so (a
+    tagger's proper noun), or, when that is not known, unless it is a common word ("The",
+    "What").
     """
     text = text.strip()
     found = {m.group() for m in _CAPITALISED.finditer(text)}
-    first = _WORD.match(text)
-    if first and first.group()[:1].isupper():
-        word = first.group().lower()
-        if word not in STOPWORDS and word not in _QUESTION_WORDS and word not in _STARTERS:
+    first = _FIRST.match(text)
+    if first and first_is_name is not False:
+        word = first.group().lower().replace("’", "'").removesuffix("'s")
+        common = word in STOPWORDS or word in _QUESTION_WORDS or word in _STARTERS
+        if first_is_name or not common:
             found.add(first.group())
     return {n.lower().replace("’", "'").removesuffix("'s") for n in found}
 

@@ -107,6 +107,20 @@ def test_names_are_capitalised_words_not_a_request_or_question_opener() -> None:
     assert names("Describe what Guo said about NATO’s summit.") == {"guo", "nato"}
     assert names("Should NATO stop?") == {"nato"}
     assert names("Rutte spoke on Tuesday.") == {"rutte", "tuesday"}
+    assert names("How many Debian-based systems are there?") == {"debian"}
+
+
+def test_a_questions_first_word_is_a_name_only_when_tagged_one() -> None:
+    assert Asked.of("Roughly how many volunteers work on Debian?").subject == {"debian"}
+    assert Asked.of("What's the name of Debian's desktop task?").subject == {"debian"}
+    assert Asked.of("Since when has Debian been part of SPI?").subject == {"debian", "spi"}
+    assert Asked.of("Guo said what about NATO?").subject == {"guo", "nato"}
+
+
+def test_a_count_counts_the_noun_not_its_adjectives() -> None:
+    asked = Asked.of("How many active Debian-based distributions were listed?")
+    assert asked.counted == stem("distributions")
+    assert Asked.of("How many ships arrived?").counted == stem("ship")
 
 
 class _Titled:
