@@ -182,10 +182,20 @@ def _similar(a: Evidence, b: Evidence) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.6
 
 
+_ASKING = re.compile(r"\?[\s\d.]*$")  # a question, maybe followed by its section number
+
+
+def stating(e: Evidence) -> bool:
+    """Whether a sentence states something: not a question (an FAQ's heading: "How compatible
+    is Debian?") and not a run of short lines (a page's navigation, a table of contents)."""
+    return not _ASKING.search(e.text.strip()) and e.text.strip().count("\n") < 3
+
+
 def points(evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS) -> list[Evidence]:
     """The sentences of an answer that lists, summarises or compares: the most relevant ones
-    that do not repeat each other, every source that speaks nearly as well as the best
-    represented, within ``budget`` words, in document order."""
+    that state something (see :func:`stating`) and do not repeat each other, every source that
+    speaks nearly as well as the best represented, within ``budget`` words, in document order."""
+    evidence = [e for e in evidence if stating(e)]
     if not evidence:
         return []
     relevant = [e for e in evidence[:16] if e.score >= MIN_POINT * evidence[0].score]
