@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
-from qa.asked import Asked
+from qa.asked import Asked, has_verb, tag
 from qa.decide import (
     about_the_subject,
     find_conflict,
@@ -55,6 +55,8 @@ MAX_POINTS = 4  # sentences of an answer that lists or summarises
 MAX_POINT_WORDS = 140
 MIN_POINT = 0.75  # each point scores at least this share of the best sentence
 MAX_SEVERAL_WORDS = 55  # the points of a "which functions ..." answer
+QUOTE_CHOICES = 5  # sentences a quote is chosen from…
+MIN_STATEMENT = 0.75  # …scoring at least this share of the best
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,10 @@ _ASKING = re.compile(r"\?[\s\d.]*$")  # a question, maybe followed by its sectio
 
 def stating(e: Evidence) -> bool:
     """Whether a sentence states something: not a question (an FAQ's heading: "How compatible
-    is Debian?") and not a run of short lines (a page's navigation, a table of contents)."""
-    return not _ASKING.search(e.text.strip()) and e.text.strip().count("\n") < 3
+    is Debian?"), not a run of short lines (a page's navigation, a table of contents), and with
+    a verb (not a heading or a caption)."""
+    text = e.text.strip()
+    return not _ASKING.search(text) and text.count("\n") < 3 and has_verb(text)
 
 
 def points(evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS) -> list[Evidence]:
@@ -411,10 +415,23 @@ def _phrase(
     return text, citations, mode
 
 
+def _statements_first(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """``evidence`` with its best sentence that states something (see :func:`stating`) first,
+    when one scores nearly as well as the best: a heading or a line of navigation that shares
+    the question's words answers nothing."""
+    near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
+    tag(e.text.strip() for e in near)
+    first = next((e for e in near if stating(e)), None)
+    if first is None or first is evidence[0]:
+        return list(evidence)
+    return [first, *(e for e in evidence if e is not first)]
+
+
 def _quote_best(evidence: Sequence[Evidence], question: str) -> tuple[str, list[Citation]]:
-    """The best sentence quoted; and the next best too when it scores nearly as well, says
-    something else and both are short: the reader cannot tell which of the two answers, and
-    the user can at a glance."""
+    """The best sentence quoted (the best that states something, when one is nearly as good);
+    and the next best too when it scores nearly as well, says something else and both are
+    short: the reader cannot tell which of the two answers, and the user can at a glance."""
+    evidence = _statements_first(evidence)
     quote, before, after = trimmed(evidence[0], question)
     text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
     if len(evidence) > 1:

@@ -117,22 +117,38 @@ _NLP_LOCK = threading.Lock()
 def tag(texts: Iterable[str]) -> None:
     """Find the entities of ``texts`` in one batch (much faster than one at a time) and keep
     them: the same sentences come back question after question."""
-    missing = [t for t in dict.fromkeys(texts) if t not in _TAGGED]
+    missing = [t for t in dict.fromkeys(texts) if t not in _TAGGED or t not in _VERBED]
     if not missing:
         return
     with _NLP_LOCK:
         docs = list(_nlp().pipe(missing))
     if len(_TAGGED) + len(missing) > _TAGGED_MAX:
         _TAGGED.clear()
+        _VERBED.clear()
     for text, doc in zip(missing, docs, strict=True):
         _remember(text, doc)
 
 
+# Verbs that make a statement or a request; a participle alone makes a heading ("Configuring
+# the network").
+_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
+_VERBED: dict[str, bool] = {}
+
+
 def _remember(text: str, doc: Any) -> None:
-    """Keep the entities spaCy found in ``text``."""
+    """Keep the entities spaCy found in ``text``, and whether it has a verb."""
     _TAGGED[text] = tuple(
         _measured(text, Entity(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents
     )
+    _VERBED[text] = any(token.tag_ in _VERBS for token in doc)
+
+
+def has_verb(text: str) -> bool:
+    """Whether ``text`` has a finite verb (by the tagger): a heading, a caption or a page's
+    navigation ("Lifecycle of a Release", "glob() iglob() escape()") has none."""
+    if text not in _VERBED:
+        tag([text])
+    return _VERBED.get(text, True)
 
 
 @lru_cache(maxsize=1024)

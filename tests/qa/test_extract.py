@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from index.chunk import sentence_spans
-from qa.answer import _quote_best, _state, points, trimmed
+from qa.answer import _quote_best, _state, points, stating, trimmed
 from qa.asked import Asked, Entity, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject
 from qa.extract import extract, plausible
@@ -277,6 +277,27 @@ def test_two_nearly_equal_short_sentences_are_both_quoted() -> None:
     assert text == f"“{best.text}” [1]" and len(citations) == 1
     long = ev(100, " ".join(["Engineers found cracks."] * 20), 0.69)
     assert len(_quote_best([best, long], "Why was the bridge closed?")[1]) == 1
+
+
+def _ev(start: int, text: str, score: float) -> Evidence:
+    return Evidence("a.txt", start, start + len(text), 1, text, score, score, 0.5)
+
+
+def test_headings_questions_and_navigation_state_nothing() -> None:
+    assert stating(_ev(0, "The bridge was closed for repairs in May.", 0.5))
+    assert not stating(_ev(0, "Bridge repairs and closures", 0.5))  # a heading: no verb
+    assert not stating(_ev(0, "Why was the bridge closed?\n4.5.", 0.5))  # an FAQ's question
+    assert not stating(_ev(0, "next |\nprevious |\nTown »\nBridges »", 0.5))
+
+
+def test_a_statement_nearly_as_good_is_quoted_before_a_heading() -> None:
+    heading = _ev(0, "Town Handbook\nNext\n6.2. Closing the bridge", 0.6)
+    said = _ev(300, "The council closes the bridge when the river floods.", 0.5)
+    text, citations = _quote_best([heading, said], "When is the bridge closed?")
+    assert text.startswith(f"“{said.text}” [1]") and citations[0].start == 300
+    weak = replace(said, score=0.3)
+    text, _ = _quote_best([heading, weak], "When is the bridge closed?")
+    assert text.startswith("“Town Handbook")  # nothing else comes close
 
 
 def test_a_value_after_the_questions_preposition_wins() -> None:
