@@ -133,9 +133,10 @@ def should_abstain(
 ) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
     passages never mention (nor, given ``documents``, their documents' heads); when it asks for
-    a count, a time or an amount that no relevant sentence (nor its document's title) holds;
-    or, for other questions, when the best sentence lacks most of the question's distinctive
-    words and is not a close paraphrase either. (Questions of a kind are judged by
+    a count, a time or an amount that no relevant sentence (nor its document's title) holds
+    (unless a bare "when" is answered by an event, see below); or, for other questions, when
+    the best sentence lacks most of the question's distinctive words and is not a close
+    paraphrase either. (Questions of a kind are judged by
     their answer, not their words: "which day" rarely appears beside the day.)"""
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
@@ -143,16 +144,27 @@ def should_abstain(
     if _missing_names(asked, evidence, documents):
         return True
     if asked.kind not in VALUE_KINDS:
-        best = evidence[0]
-        topic = _topic_share(asked, best.text)
-        overlap = best.overlap if topic is None else min(best.overlap, topic)
-        return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
+        return _off_topic(asked, evidence[0], settings)
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
     texts = [e.text for e in relevant]
     if documents is not None:  # a news article's dateline or a page's title
         sources = {e.source for e in relevant}
         texts += [t[2] for source in sources if (t := documents.title(source))]
-    return not any(asked.values(text) for text in texts)
+    if any(asked.values(text) for text in texts):
+        return False
+    # A bare "when" may be answered by an event ("at the time it is parsed", "after the
+    # vote"); "which year" or "what date" wants the year or the date.
+    bare_when = asked.kind == "time" and asked.noun is None
+    return not bare_when or _off_topic(asked, evidence[0], settings)
+
+
+def _off_topic(asked: Asked, best: Evidence, settings: Settings) -> bool:
+    """Whether the best sentence lacks most of the question's distinctive words and is not a
+    close paraphrase either."""
+    topic = _topic_share(asked, best.text)
+    overlap = best.overlap if topic is None else min(best.overlap, topic)
+    rules = settings.answer
+    return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
 
 
 def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:

@@ -190,3 +190,15 @@ def test_words_match_across_inflection_and_british_or_american_spelling() -> Non
     assert stem("defence") == stem("defense") and stem("Organisations") == stem("organization")
     question = content_terms("Which newspaper did the agency cite on defence spending?")
     assert {stem("citing"), stem("defense")} <= question
+
+
+def test_a_bare_when_may_be_answered_by_an_event_a_year_question_may_not() -> None:
+    settings = Settings()
+    said = [ev("The code inside the block is executed at the time it is parsed.", 0.7, overlap=0.8)]
+    assert not should_abstain(
+        Asked.of("When is the code inside the block executed?"), said, settings
+    )
+    asked = Asked.of("In which year is the code inside the block executed?")
+    assert should_abstain(asked, said, settings)
+    far = [ev("Blocks hold code.", 0.5, overlap=0.1)]
+    assert should_abstain(Asked.of("When is the code inside the block executed?"), far, settings)
