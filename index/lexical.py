@@ -17,16 +17,20 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import tantivy
 
+from index.errors import QAError
+
 # Tokens as SQLite's ``porter unicode61`` made them: split on anything not a letter or digit,
 # lower case, accents folded, English stems; tokens over 40 bytes (hashes, base64) dropped.
 _ANALYZER = "qa_english"
 _HEAP_BYTES = 64_000_000
+WRITER_WAIT_S = 60.0  # another process's commit takes well under a second
 
 
 def _analyzer() -> Any:
@@ -84,9 +88,26 @@ class LexicalIndex:
         """Make the whole index exactly ``rows``."""
         self._write(rows, sources=None)
 
+    def _writer(self) -> Any:
+        """The index's writer, waiting up to ``WRITER_WAIT_S`` for another process's (a `qa
+        index` beside `qa serve`) to finish its commit."""
+        deadline = time.monotonic() + WRITER_WAIT_S
+        while True:
+            try:
+                with self._lock:
+                    return self._index.writer(_HEAP_BYTES, 1)
+            except ValueError as error:
+                if "LockBusy" not in str(error):
+                    raise
+                if time.monotonic() > deadline:
+                    raise QAError(
+                        f"another process is writing the index in {self.folder.parent}; "
+                        "run one indexer at a time, or wait for it to finish and try again"
+                    ) from error
+                time.sleep(0.1)
+
     def _write(self, rows: Iterable[tuple[str, str, str]], sources: Sequence[str] | None) -> None:
-        with self._lock:
-            writer = self._index.writer(_HEAP_BYTES, 1)
+        writer = self._writer()
         try:
             if sources is None:
                 writer.delete_all_documents()

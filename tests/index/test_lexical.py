@@ -9,6 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+import index.lexical as lexical_module
+from index.errors import QAError
 from index.lexical import LexicalIndex
 from index.store import query_words
 from qa.assistant import Assistant
@@ -63,6 +67,20 @@ def test_a_reader_sees_what_another_process_commits(tmp_path: Path) -> None:
     while time.monotonic() < deadline and "d1" not in dict(reader.search(["strike"], 5)):
         time.sleep(0.1)
     assert [cid for cid, _ in reader.search(["strike"], 5)] == ["d1"]
+
+
+def test_a_second_writer_waits_then_says_what_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = LexicalIndex(tmp_path / "lexical"), LexicalIndex(tmp_path / "lexical")
+    held = first._writer()  # as another `qa index` process would hold it
+    monkeypatch.setattr(lexical_module, "WRITER_WAIT_S", 0.3)
+    with pytest.raises(QAError, match="another process is writing the index"):
+        second.replace(["a.txt"], _ROWS[:1])
+    held.rollback()
+    held.wait_merging_threads()  # released
+    second.replace(["a.txt"], _ROWS[:1])
+    assert second.ids() == ["a1"]
 
 
 def test_a_damaged_folder_is_started_again(tmp_path: Path) -> None:
