@@ -21,6 +21,8 @@ from ui import api, openai_api
 from ui.app import build, page_options
 from ui.service import Asking, install_error_handlers, require_key
 
+SHUTDOWN_GRACE_S = 5
+
 DESCRIPTION = """Answers from your documents, every sentence cited to the exact passage.
 
 `POST /api/ask` answers with citations (`"stream": true` for server-sent events);
@@ -86,4 +88,12 @@ def serve(assistant: Assistant, index_seeds: bool = True) -> None:
     base = f"http://{ui.host}:{ui.port}"
     print(f"qa chat: {base}/" + (" (login required)" if auth else ""), flush=True)
     print(f"qa API: {base}/api, {base}/v1 (OpenAI-compatible); docs at {base}/docs", flush=True)
-    uvicorn.run(app, host=ui.host, port=ui.port, log_level="warning")
+    # A browser tab or API client keeps a stream open; on Ctrl-C or SIGTERM, requests in flight
+    # get this long to finish before the server stops anyway.
+    uvicorn.run(
+        app,
+        host=ui.host,
+        port=ui.port,
+        log_level="warning",
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
+    )

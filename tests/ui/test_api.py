@@ -7,8 +7,10 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,8 +20,9 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import DATA, NATO_QUESTION, SEEDS
+from tests.conftest import DATA, NATO_QUESTION, ROOT, SEEDS
 from tests.servers import free_port, running
+from ui.server import SHUTDOWN_GRACE_S
 
 KEY = "test-key-0123456789"
 QUESTIONS = [
@@ -329,3 +332,34 @@ def test_503_while_the_model_loads(seeded_settings: Any) -> None:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+def test_the_server_stops_on_sigterm_while_a_chat_client_is_connected(tmp_path: Path) -> None:
+    """A process manager's SIGTERM (or Ctrl-C) stops `qa serve` within its grace period even
+    while a browser tab or API client keeps a stream open."""
+    from gradio_client import Client
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    port = free_port()
+    env = {**os.environ, "QA_INDEX_DIR": str(tmp_path / "index"), "QA_SEEDS_DIR": str(seeds)}
+    command = [sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 240
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).is_success:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        message = [{"role": "user", "content": [{"type": "text", "text": NATO_QUESTION}]}]
+        assert "55" in str(client.predict(message, api_name="/answer_last"))
+        proc.terminate()
+        assert proc.wait(timeout=SHUTDOWN_GRACE_S + 30) is not None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
