@@ -327,9 +327,9 @@ def answer(
     evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
     timings["retrieve_ms"] = ms()
 
-    if should_abstain(asked, evidence, settings, around):
+    def abstained() -> Answer:
         related = tuple(_citation(i, e) for i, e in enumerate(read_all[:3], 1))
-        yield done(
+        return done(
             text=NOT_IN_DOCUMENTS,
             citations=(),
             abstained=True,
@@ -337,6 +337,9 @@ def answer(
             related=related,
             evidence=tuple(evidence),
         )
+
+    if should_abstain(asked, evidence, settings, around):
+        yield abstained()
         return
 
     if conflict := find_conflict(asked, evidence):
@@ -366,6 +369,9 @@ def answer(
     elif found := extract(asked, evidence, around):
         text, citations = _state(found)
         mode = "value"
+    elif asked.kind == "role":  # no title beside the person's name: not said
+        yield abstained()
+        return
     else:
         events = _phrase(question, evidence, embedder, generator, settings, timings, ms)
         text, citations, mode = yield from events

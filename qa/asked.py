@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -159,6 +159,15 @@ def _question_tags(question: str) -> tuple[tuple[int, str], ...]:
         doc = _nlp()(question)
     _remember(question, doc)
     return tuple((token.idx, token.tag_) for token in doc)
+
+
+def _who_is(question: str, named: Sequence[Entity]) -> bool:
+    """Whether the question is "Who is X?" about a person it names."""
+    match = re.match(r"\s*who\s+(?:is|was)\s+(.+?)[\s?.!]*$", question, re.IGNORECASE)
+    if match is None:
+        return False
+    rest = match.group(1).strip()
+    return any(e.label == "PERSON" and e.text.strip() == rest for e in named)
 
 
 def _first_is_name(question: str) -> bool:
@@ -370,6 +379,8 @@ class Asked:
         subject = frozenset(names(question, _first_is_name(question)))
         named = tuple(e for e in entities(question) if e.label in NAME_CLASS)
         kind = expected_type(question)
+        if kind == "person" and _who_is(question, named):
+            kind = "role"  # "Who is Zhang Xiaogang?" asks what he is, not who else
         multi = kind is None and bool(_MULTI.search(question))
         several = kind != "count" and not multi and asks_for_several(question)
         if kind is None:

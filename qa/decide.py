@@ -89,7 +89,7 @@ def _topic_share(asked: Asked, sentence: str) -> float | None:
     (None when the question is all names). The names only say whom a question is about; a
     sentence that merely names the same people answers nothing about the rest."""
     terms = content_terms(asked.question) - {stem(n) for n in asked.subject}
-    if not terms:
+    if not terms or asked.kind == "role":  # "What position does Guo hold?": names and a frame
         return None
     return len(terms & content_terms(sentence)) / len(terms)
 
@@ -143,6 +143,8 @@ def should_abstain(
         return True
     if _missing_names(asked, evidence, documents):
         return True
+    if asked.kind == "role":
+        return False  # judged by the title found beside the name (qa.extract)
     if asked.kind not in VALUE_KINDS:
         return _off_topic(asked, evidence[0], settings)
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]

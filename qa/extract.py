@@ -130,10 +130,13 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
     Engineer Ada Vance") or an apposition after it ("Ada Vance, the chief engineer,")."""
     before = list(re.finditer(r"[\w.&'’-]+", sentence[: name.start]))
     first = None
+    end = name.start
     for word in reversed(before[-5:]):
         if not _ROLE_WORD.match(word.group()) or word.group() in _ARTICLES:
             break
-        first = word
+        if sentence[word.end() : end].strip():  # a comma or a quote: "Separately, Chief ..."
+            break
+        first, end = word, word.start()
     if first is not None:
         return first.start(), before[-1].end()
     after = _APPOSITIVE.match(sentence[name.end :])

@@ -63,6 +63,15 @@ def test_a_name_is_stated_first_and_cited(assistant: Assistant) -> None:
     _assert_exact(assistant, answer)
 
 
+def test_who_a_named_person_is_is_their_title_or_not_said(assistant: Assistant) -> None:
+    answer = assistant.ask_final("Who is Zhang Xiaogang?")
+    assert answer.mode == "value" and answer.text == "Chinese Defense Ministry [1]."
+    _assert_exact(assistant, answer)
+    held = assistant.ask_final("What position does Guo Jiakun hold?")
+    assert held.text.startswith("Chinese Foreign Ministry spokes")
+    assert assistant.ask_final("What is Trump's job?").abstained
+
+
 def test_a_question_asking_for_several_things_gets_them_all_cited_and_short(
     assistant: Assistant,
 ) -> None:

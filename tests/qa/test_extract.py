@@ -8,9 +8,10 @@ from dataclasses import replace
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, points, stating, trimmed
 from qa.asked import Asked, Entity, expected_type, typed_values
-from qa.decide import find_conflict, on_the_subject
+from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import extract, plausible
 from qa.read import Evidence
+from qa.settings import Settings
 from qa.verify import supports
 
 
@@ -187,6 +188,19 @@ def test_a_persons_job_is_the_title_beside_their_name() -> None:
     found = extract(Asked.of("What is Vance's job?"), [other.sentence("Vance", 0.6)], other)
     assert found is not None and found.value == "the council's treasurer"
     assert found.holder.text[found.at : found.at + len(found.value)] == found.value
+
+
+def test_who_is_a_named_person_asks_for_their_title() -> None:
+    doc = Document(
+        "bridge.txt",
+        "Bridge inspection\nSeparately, Chief Engineer Ada Vance said the bridge will reopen.\n",
+    )
+    asked = Asked.of("Who is Ada Vance?")
+    assert asked.kind == "role" and Asked.of("Who is the engineer?").kind == "person"
+    found = extract(asked, [doc.sentence("Ada Vance", 0.6)], doc)
+    assert found is not None and found.value == "Chief Engineer"  # not "Separately, ..."
+    held = Asked.of("What position does Ada Vance hold?")
+    assert not should_abstain(held, [doc.sentence("Ada Vance", 0.6)], Settings(), doc)
 
 
 def test_an_organisation_named_with_its_article_answers() -> None:
