@@ -151,19 +151,21 @@ _WORDS = re.compile(r"\S+")
 def trimmed(
     e: Evidence, question: str, limit: int = MAX_QUOTE_WORDS
 ) -> tuple[Evidence, bool, bool]:
-    """``e`` cut to the run of ``limit`` words holding most of the question's words (an exact
-    span of the same file), and whether words were cut before and after it."""
+    """``e`` cut to the run of ``limit`` words holding most of the question's different words
+    (an exact span of the same file), and whether words were cut before and after it."""
     words = list(_WORDS.finditer(e.text))
     if len(words) <= limit:
         return e, False, False
     terms = content_terms(question)
-    hits = [bool(content_terms(w.group()) & terms) for w in words]
+    hits = [content_terms(w.group()) & terms for w in words]
     places = [i for i, hit in enumerate(hits) if hit]
 
-    def fit(i: int) -> tuple[int, float]:
+    def fit(i: int) -> tuple[int, int, float]:
         inside = [p for p in places if i <= p < i + limit]
+        distinct = len(set().union(*(hits[p] for p in inside)))
         middle = sum(inside) / len(inside) if inside else 0.0
-        return len(inside), -abs(middle - (i + limit / 2))  # most words, centred on them
+        # most of the question's words, then most mentions, centred on them
+        return distinct, len(inside), -abs(middle - (i + limit / 2))
 
     first = max(range(len(words) - limit + 1), key=fit)
     start, end = words[first].start(), words[first + limit - 1].end()

@@ -185,9 +185,28 @@ def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence,
             continue
         about_it = _mention_all(subject, a, b) if subject else b.score >= 0.85 * a.score
         va, vb = _stated(asked, a.text), _stated(asked, b.text)
-        if about_it and va and vb and not va & vb:
+        if about_it and va and vb and not _same_values(va, vb):
             return a, b
     return None
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _same_values(a: set[str], b: set[str]) -> bool:
+    """Whether two sentences' values share one: the same text, or the same figures however
+    written ("5%" and "5 percent"), one value's figures within the other's ("December 2015"
+    and "28 December 2015"; "5 May 2020" and "6 May 2020" differ)."""
+    if a & b:
+        return True
+
+    def figures(value: str) -> set[str]:
+        return {f.replace(",", "") for f in _DIGITS.findall(value)}
+
+    return any(
+        fx and fy and (fx <= fy or fy <= fx)
+        for fx, fy in ((figures(x), figures(y)) for x in a for y in b)
+    )
 
 
 def _stated(asked: Asked, text: str) -> set[str]:

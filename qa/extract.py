@@ -112,7 +112,20 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return value in asked.values(sentence)
     said = asked.question.lower().replace("’", "'")
     words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
+    if entity.label == "PERSON" and _named_person(asked) & set(words):
+        return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
     return bool(words) and not all(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
+
+
+def _named_person(asked: Asked) -> set[str]:
+    """The words of the people the question names ("guo" for "Guo's remarks")."""
+    return {
+        w
+        for e in asked.named
+        if e.label == "PERSON"
+        for w in re.findall(r"\w+", e.text.lower().replace("’", "'"))
+        if w != "s"
+    }
 
 
 # A word of a title before a name: capitalised ("Chief Engineer"), or a common noun for a

@@ -202,3 +202,18 @@ def test_a_bare_when_may_be_answered_by_an_event_a_year_question_may_not() -> No
     assert should_abstain(asked, said, settings)
     far = [ev("Blocks hold code.", 0.5, overlap=0.1)]
     assert should_abstain(Asked.of("When is the code inside the block executed?"), far, settings)
+
+
+def test_the_same_figure_written_two_ways_is_no_conflict() -> None:
+    asked = Asked.of("What share of GDP must members spend?")
+    a = ev("Members must spend 5% of GDP.", 0.5, "a.txt")
+    b = ev("Members must spend 5 percent of GDP, not 55 percent.", 0.48, "b.txt")
+    assert find_conflict(asked, [a, b]) is None
+    c = ev("Members must spend 3 percent of GDP.", 0.48, "c.txt")
+    assert find_conflict(asked, [a, c]) == (a, c)
+    when = Asked.of("On what date did the bridge open?")
+    d = ev("The bridge opened in December 2015.", 0.5, "a.txt")
+    e = ev("The bridge opened on 28 December 2015.", 0.48, "b.txt")
+    f = ev("The bridge opened on 27 December 2015.", 0.47, "c.txt")
+    assert find_conflict(when, [d, e]) is None  # one says more, not something else
+    assert find_conflict(when, [e, f]) == (e, f)

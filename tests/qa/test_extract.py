@@ -162,6 +162,18 @@ def test_points_cover_both_sources_without_repeating() -> None:
     assert chosen == sorted(chosen, key=lambda e: (e.source, e.start))
 
 
+def test_a_long_sentence_is_cut_around_the_most_of_the_questions_words() -> None:
+    text = (
+        "The mayor urged the council to fund the harbour and the harbour wall and the harbour "
+        "steps and the harbour lights, "
+        + " ".join(f"word{i}" for i in range(45))
+        + " after the council approved a grant of 2 million for the harbour wall."
+    )
+    e = Evidence("a.txt", 0, len(text), 1, text, 0.7, 0.7, 0.5)
+    cut, _, _ = trimmed(e, "What did the council approve for the harbour wall?")
+    assert cut.text.endswith("approved a grant of 2 million for the harbour wall.")
+
+
 def test_a_long_sentence_is_quoted_around_the_questions_words() -> None:
     words = " ".join(f"word{i}" for i in range(80))
     text = f"{words} the harbour master counted 412 ships that year"
@@ -188,6 +200,16 @@ def test_a_persons_job_is_the_title_beside_their_name() -> None:
     found = extract(Asked.of("What is Vance's job?"), [other.sentence("Vance", 0.6)], other)
     assert found is not None and found.value == "the council's treasurer"
     assert found.holder.text[found.at : found.at + len(found.value)] == found.value
+
+
+def test_a_person_the_question_names_does_not_answer_it() -> None:
+    doc = Document(
+        "talks.txt",
+        "Talks\nMinister Ada Vance spoke on Friday, the Daily Post reported, quoting Rolf Berg.\n",
+    )
+    best = doc.sentence("Ada Vance", 0.6)
+    found = extract(Asked.of("Who did Vance's remarks quote?"), [best], doc)
+    assert found is not None and found.value == "Rolf Berg"  # not Ada Vance
 
 
 def test_who_is_a_named_person_asks_for_their_title() -> None:
