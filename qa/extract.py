@@ -201,6 +201,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
         scored: dict[str, tuple[float, Found]] = {}
         agree: dict[str, set[int]] = defaultdict(set)
         for rank, place, held in windows:
+            if weight < 1.0 and place != "sentence":
+                continue  # a stand-in kind from beside the sentence is a guess on a guess
             for entity in _candidates(asked, held.text, labels):
                 if not _answers(asked, entity, held.text, labels):
                     continue

@@ -202,6 +202,19 @@ def test_a_persons_job_is_the_title_beside_their_name() -> None:
     assert found.holder.text[found.at : found.at + len(found.value)] == found.value
 
 
+def test_a_stand_in_kind_answers_only_from_the_sentence_itself() -> None:
+    doc = Document(
+        "mill.txt",
+        "Harbour Mills Ltd\nThe old mill was restored last year. "
+        "It now grinds flour for the town bakery.\n",
+    )
+    best = doc.sentence("restored", 0.6)
+    assert extract(Asked.of("Who restored the old mill?"), [best], doc) is None
+    said = Document("mill2.txt", "Notes\nHarbour Mills Ltd restored the old mill last year.\n")
+    found = extract(Asked.of("Who restored the old mill?"), [said.sentence("restored", 0.6)], said)
+    assert found is not None and found.value == "Harbour Mills Ltd"
+
+
 def test_a_person_the_question_names_does_not_answer_it() -> None:
     doc = Document(
         "talks.txt",
