@@ -25,7 +25,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,14 +206,28 @@ class Store:
             if pending:
                 self._lexical.replace(pending, self._rows(pending))
             if self._lexical.count() != self.count():
-                self._lexical.rebuild(self._rows(None))
+                self._lexical.rebuild(self._all_rows())
             self._settle(pending)
 
-    def _rows(self, sources: Sequence[str] | None) -> list[tuple[str, str, str]]:
-        """(id, source, text) of the chunks of ``sources`` (of every file for None)."""
+    def _all_rows(self, batch: int = 5000) -> Iterator[tuple[str, str, str]]:
+        """(id, source, text) of every chunk, read a batch at a time (an index of millions of
+        chunks is not held in memory at once)."""
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT rowid, id, source, text FROM chunks WHERE rowid > ? "
+                    "ORDER BY rowid LIMIT ?",
+                    (last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield from ((cid, source, text) for _, cid, source, text in rows)
+
+    def _rows(self, sources: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(id, source, text) of the chunks of ``sources``."""
         with self._lock:
-            if sources is None:
-                return self._db.execute("SELECT id, source, text FROM chunks").fetchall()
             return [
                 row
                 for source in sources
