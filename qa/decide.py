@@ -15,7 +15,7 @@ from typing import Protocol
 from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, entities, tag
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
-from qa.text import content_terms, stem
+from qa.text import content_terms, numbers, stem
 
 TYPE_BONUS = 0.1
 
@@ -190,22 +190,15 @@ def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence,
     return None
 
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 def _same_values(a: set[str], b: set[str]) -> bool:
     """Whether two sentences' values share one: the same text, or the same figures however
     written ("5%" and "5 percent"), one value's figures within the other's ("December 2015"
     and "28 December 2015"; "5 May 2020" and "6 May 2020" differ)."""
     if a & b:
         return True
-
-    def figures(value: str) -> set[str]:
-        return {f.replace(",", "") for f in _DIGITS.findall(value)}
-
     return any(
         fx and fy and (fx <= fy or fy <= fx)
-        for fx, fy in ((figures(x), figures(y)) for x in a for y in b)
+        for fx, fy in ((numbers(x), numbers(y)) for x in a for y in b)
     )
 
 
