@@ -372,7 +372,7 @@ def answer(
     elif found := extract(asked, evidence, around):
         text, citations = _state(found)
         mode = "value"
-    elif asked.kind == "role":  # no title beside the person's name: not said
+    elif asked.kind == "role" or asked.needs_value:  # no such value beside the subject
         yield abstained()
         return
     else:

@@ -299,12 +299,19 @@ def _counted(question: str) -> str | None:
     return stem(match.group(1))
 
 
+_COMPOUND = re.compile(r"(?<=\d)[-‐][A-Za-z]")
+
+
 def _counts(text: str, counted: str | None) -> set[str]:
     """Counts in ``text`` (numbers that are not years), of ``counted`` when given: the number
     is followed within three words by that noun. A number followed by the noun counted is a
-    count whatever the recogniser took it for ("1050 centimetres" can be tagged a date)."""
+    count whatever the recogniser took it for ("1050 centimetres" can be tagged a date). A number
+    joined to a noun by a hyphen describes another noun and counts nothing ("a 2-character
+    string" is one string)."""
 
     def counts(start: int, end: int) -> bool:
+        if _COMPOUND.match(text, end) or _COMPOUND.search(text, start, end):
+            return False
         following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[end : end + 40])]
         inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[start:end])]
         return counted is None or counted in following[:3] or counted in inside
@@ -397,6 +404,13 @@ class Asked:
             several=several,
             preposition=_preposition(question),
         )
+
+    @property
+    def needs_value(self) -> bool:
+        """Whether only a value of the asked kind answers: a count, an amount, a year or a
+        date. A bare "when" may be answered by an event ("at the time it is parsed")."""
+        bare_when = self.kind == "time" and self.noun is None
+        return self.kind in VALUE_KINDS and not bare_when
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""

@@ -125,6 +125,27 @@ def _missing_names(
     return missing
 
 
+def _missing_figures(
+    asked: Asked, evidence: Sequence[Evidence], documents: Windows | None, depth: int = 3
+) -> set[str]:
+    """Figures the question gives (a year, a version, an article's number) that none of its
+    best ``depth`` sentences, the sentences beside them, nor their documents' heads give.
+
+    A figure in a question narrows it as a name does: the notes of PostgreSQL 15.5 do not
+    answer a question about 15.6, nor a share in 2024 one about 2023. A figure is given when
+    it is written as such or begins a longer one ("3.8" by "3.8.0").
+    """
+    asked_figures = numbers(asked.question)
+    if not asked_figures or documents is None:
+        return set()
+    given: set[str] = set()
+    for e in evidence[:depth]:
+        texts = [w.text for _, w in window(e, documents)]
+        texts.append(documents.around(e.source, 0, 0, HEAD_CHARS)[1])
+        given |= {n for text in texts for n in numbers(text)}
+    return {f for f in asked_figures if not any(n == f or n.startswith(f + ".") for n in given)}
+
+
 def should_abstain(
     asked: Asked,
     evidence: Sequence[Evidence],
@@ -132,7 +153,8 @@ def should_abstain(
     documents: Windows | None = None,
 ) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
-    passages never mention (nor, given ``documents``, their documents' heads); when it asks for
+    passages never mention (nor, given ``documents``, their documents' heads), or a figure its
+    best sentences do not give (see :func:`_missing_figures`); when it asks for
     a count, a time or an amount that no relevant sentence (nor its document's title) holds
     (unless a bare "when" is answered by an event, see below); or, for other questions, when
     the best sentence lacks most of the question's distinctive words and is not a close
@@ -141,7 +163,7 @@ def should_abstain(
     rules = settings.answer
     if not evidence or evidence[0].score < rules.min_relevance:
         return True
-    if _missing_names(asked, evidence, documents):
+    if _missing_names(asked, evidence, documents) or _missing_figures(asked, evidence, documents):
         return True
     if asked.kind == "role":
         return False  # judged by the title found beside the name (qa.extract)
@@ -154,10 +176,7 @@ def should_abstain(
         texts += [t[2] for source in sources if (t := documents.title(source))]
     if any(asked.values(text) for text in texts):
         return False
-    # A bare "when" may be answered by an event ("at the time it is parsed", "after the
-    # vote"); "which year" or "what date" wants the year or the date.
-    bare_when = asked.kind == "time" and asked.noun is None
-    return not bare_when or _off_topic(asked, evidence[0], settings)
+    return asked.needs_value or _off_topic(asked, evidence[0], settings)
 
 
 def _off_topic(asked: Asked, best: Evidence, settings: Settings) -> bool:

@@ -151,6 +151,7 @@ def test_a_document_named_at_its_head_a_dateline_and_a_unit_answer(tmp_path) -> 
         "Who is the president of South Korea?",
         "What was France's military budget in 2024?",
         "What is the recipe for apple pie?",
+        "What share of global military spending did NATO members account for in 2019?",
     ],
 )
 def test_out_of_corpus_questions_abstain(assistant: Assistant, question: str) -> None:

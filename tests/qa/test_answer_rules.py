@@ -217,3 +217,48 @@ def test_the_same_figure_written_two_ways_is_no_conflict() -> None:
     f = ev("The bridge opened on 27 December 2015.", 0.47, "c.txt")
     assert find_conflict(when, [d, e]) is None  # one says more, not something else
     assert find_conflict(when, [e, f]) == (e, f)
+
+
+class _Files:
+    """A stand-in for the store's documents: whole texts, each headed by its first line."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+
+    def title(self, source: str) -> tuple[int, int, str] | None:
+        first = self.texts[source].split("\n", 1)[0]
+        return (0, 1, first)
+
+    def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
+        begin = max(0, start - margin)
+        return begin, self.texts[source][begin : end + margin]
+
+    def sentence(self, source: str, text: str, score: float) -> Evidence:
+        start = self.texts[source].index(text)
+        return Evidence(source, start, start + len(text), 1, text, score, score, 0.8)
+
+
+def test_a_figure_the_question_gives_must_be_given_beside_the_answer() -> None:
+    settings = Settings()
+    files = _Files(
+        {
+            "notes.txt": "Release 15.5\nThis release fixes a crash. Seven bugs were fixed in all.",
+            "v3.txt": "What's new in Python 3.8.0\nThe parser was rewritten by the core team.",
+        }
+    )
+    fixed = [files.sentence("notes.txt", "Seven bugs were fixed in all.", 0.7)]
+    assert not should_abstain(Asked.of("How many bugs were fixed in 15.5?"), fixed, settings, files)
+    assert should_abstain(Asked.of("How many bugs were fixed in 15.6?"), fixed, settings, files)
+    assert should_abstain(Asked.of("How many bugs were fixed in 2019?"), fixed, settings, files)
+    rewritten = [files.sentence("v3.txt", "The parser was rewritten by the core team.", 0.7)]
+    asked = Asked.of("Who rewrote the parser in Python 3.8?")  # "3.8.0" gives "3.8"
+    assert not should_abstain(asked, rewritten, settings, files)
+
+
+def test_a_number_joined_to_a_noun_by_a_hyphen_counts_nothing() -> None:
+    asked = Asked.of("How many characters does the database define?")
+    assert asked.values("It returns the 2-character string 'Lu'.") == set()
+    assert asked.values("It defines 149,186 characters.") == {"149,186"}
+    assert asked.needs_value
+    assert not Asked.of("When is the block executed?").needs_value
+    assert Asked.of("In which year was the block executed?").needs_value
