@@ -31,7 +31,7 @@ from qa.decide import (
 )
 from qa.extract import Found, extract
 from qa.generate import Generator, Message
-from qa.read import Evidence, RememberedWindows, read
+from qa.read import Evidence, RememberedWindows, Windows, read, window
 from qa.retrieve import retrieve
 from qa.settings import Settings
 from qa.text import content_terms
@@ -51,6 +51,7 @@ MIN_MAIN_EVIDENCE = 0.95  # and one claim rests on the best sentence or one near
 MAX_QUOTE_WORDS = 45  # a longer best sentence is quoted around the question's words
 MIN_SECOND_QUOTE = 0.85  # a second sentence scoring this share of the best is quoted too…
 MAX_TWO_QUOTES_WORDS = 55  # …when the two are this short together
+MIN_CONTINUATION = 12  # words quoted at least of the sentence a quote leads in to
 MAX_POINTS = 4  # sentences of an answer that lists or summarises
 MAX_POINT_WORDS = 140
 MIN_POINT = 0.75  # each point scores at least this share of the best sentence
@@ -197,10 +198,37 @@ def stating(e: Evidence) -> bool:
     return not _ASKING.search(text) and text.count("\n") < 3 and has_verb(text)
 
 
-def points(evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS) -> list[Evidence]:
+# A sentence that announces what follows: it ends with a colon, or speaks of several things.
+_LEADS_IN = re.compile(
+    r":\s*$|\b(?:several|various|the following|a number of|multiple|numerous)\b", re.IGNORECASE
+)
+
+
+def leads_in(e: Evidence) -> bool:
+    """Whether a sentence announces what the next one gives: it ends with a colon ("The
+    following example rounds pi:") or speaks of several things without naming them there
+    ("CUPS is divided between several packages."; not "several types, such as x86, ARM and
+    MIPS")."""
+    text = e.text.strip()
+    found = _LEADS_IN.search(text)
+    return found is not None and text.count(",", found.end()) < 2
+
+
+def _next_sentence(e: Evidence, store: Windows | None) -> Evidence | None:
+    """The sentence after ``e`` in its document, when ``e`` leads in to it."""
+    if store is None or not leads_in(e):
+        return None
+    return next((w for place, w in window(e, store) if place == "next"), None)
+
+
+def points(
+    evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS, store: Windows | None = None
+) -> list[Evidence]:
     """The sentences of an answer that lists, summarises or compares: the most relevant ones
     that state something (see :func:`stating`) and do not repeat each other, every source that
-    speaks nearly as well as the best represented, within ``budget`` words, in document order."""
+    speaks nearly as well as the best represented, within ``budget`` words, in document order.
+    A point that leads in to the next sentence (see :func:`leads_in`) is followed by it, given
+    the ``store`` to read it from."""
     tag(e.text.strip() for e in evidence)  # one batch for the verbs, not one call a sentence
     evidence = [e for e in evidence if stating(e)]
     if not evidence:
@@ -218,6 +246,12 @@ def points(evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS) -> list[
             continue
         chosen.append(e)
         words += size
+    for e in list(chosen):
+        following = _next_sentence(e, store)
+        size = len(following.text.split()) if following else 0
+        if following and words + size <= budget and all(c.start != following.start for c in chosen):
+            chosen.append(following)
+            words += size
     order = list(dict.fromkeys(e.source for e in chosen))
     return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
 
@@ -363,7 +397,7 @@ def answer(
 
     if asked.multi or (asked.several and asked.kind is None):
         # "Which functions ...": every sentence giving some, as short as a single answer
-        chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS)
+        chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
         if not asked.multi:
             chosen = [trimmed(e, question)[0] for e in chosen]
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
@@ -376,7 +410,7 @@ def answer(
         yield abstained()
         return
     else:
-        events = _phrase(question, evidence, embedder, generator, settings, timings, ms)
+        events = _phrase(question, evidence, embedder, generator, settings, timings, ms, around)
         text, citations, mode = yield from events
     yield done(
         text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)
@@ -391,6 +425,7 @@ def _phrase(
     settings: Settings,
     timings: dict[str, float],
     ms: Callable[[], float],
+    store: Windows | None = None,
 ) -> collections.abc.Generator[Event, None, tuple[str, list[Citation], str]]:
     """The model's verified sentences from the best few sentences, streaming its draft; the
     best sentence quoted when nothing it says rests on the best evidence."""
@@ -419,7 +454,7 @@ def _phrase(
         text, citations = _compose(claims, shown)
         mode = "generated"
     else:
-        text, citations = _quote_best(evidence, question)
+        text, citations = _quote_best(evidence, question, store)
         mode = "extractive"
     return text, citations, mode
 
@@ -436,14 +471,22 @@ def _statements_first(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [first, *(e for e in evidence if e is not first)]
 
 
-def _quote_best(evidence: Sequence[Evidence], question: str) -> tuple[str, list[Citation]]:
+def _quote_best(
+    evidence: Sequence[Evidence], question: str, store: Windows | None = None
+) -> tuple[str, list[Citation]]:
     """The best sentence quoted (the best that states something, when one is nearly as good);
-    and the next best too when it scores nearly as well, says something else and both are
-    short: the reader cannot tell which of the two answers, and the user can at a glance."""
+    then the sentence after it when it leads in to that one (see :func:`leads_in`); else the
+    next best too when it scores nearly as well, says something else and both are short: the
+    reader cannot tell which of the two answers, and the user can at a glance."""
     evidence = _statements_first(evidence)
     quote, before, after = trimmed(evidence[0], question)
     text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
-    if len(evidence) > 1:
+    if not after and (following := _next_sentence(quote, store)):
+        room = max(MIN_CONTINUATION, MAX_TWO_QUOTES_WORDS - len(quote.text.split()))
+        rest, _, cut = trimmed(following, question, room)
+        text += f" {_quoted(rest, False, cut)} [2]"
+        citations.append(_citation(2, rest))
+    elif len(evidence) > 1:
         second = evidence[1]
         words = len(quote.text.split()) + len(second.text.split())
         close = second.score >= MIN_SECOND_QUOTE * evidence[0].score

@@ -209,3 +209,27 @@ def test_distractor_documents_do_not_answer_for_the_subject(tmp_path, corpus) ->
     assert not answer.citations
     kept = assistant.ask_final(NATO_QUESTION)
     assert not kept.abstained and "55" in kept.text
+
+
+def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The sentence closest to the question only announces the packages; the next names them.
+    A question naming a figure the documents never give is refused."""
+    from qa.settings import Settings
+
+    corpus = tmp_path / "manual"
+    corpus.mkdir()
+    (corpus / "printing.txt").write_text(
+        "Printing in Harbour Linux 4.2\n"
+        "Harbour Linux distributes the print system divided between several packages. "
+        "The scheduler is in the harbour-print-daemon package, and the tools are in "
+        "harbour-print-client. Printers are found on the network by the scheduler.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
+    assistant.index([corpus])
+    answer = assistant.ask_final("How does Harbour Linux divide its print system between packages?")
+    assert answer.mode in ("extractive", "generated"), answer.text
+    assert "harbour-print-daemon" in answer.text, answer.text
+    _assert_exact(assistant, answer)
+    refused = assistant.ask_final("How many packages hold the print system in Harbour Linux 5.1?")
+    assert refused.abstained, refused.text

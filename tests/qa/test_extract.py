@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from index.chunk import sentence_spans
-from qa.answer import _quote_best, _state, points, stating, trimmed
+from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
 from qa.asked import Asked, Entity, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import extract, plausible
@@ -369,3 +369,30 @@ def test_names_that_are_code_are_not_names() -> None:
     assert plausible(org("the Stockholm International Peace Research Institute (SIPRI)"))
     assert not plausible(org("PyOS_strnicmp(char"))
     assert not plausible(Entity(0, 6, "PERSON", "os.dup"))
+
+
+def test_a_sentence_that_announces_the_next_is_followed_by_it() -> None:
+    doc = Document(
+        "cups.txt",
+        "Printing\nThe print system is divided between several packages. The scheduler is in "
+        "print-daemon, the tools in print-client. The queue is kept on disk.",
+    )
+    announces = doc.sentence("several packages", 0.7)
+    other = doc.sentence("The queue", 0.6)
+    assert leads_in(announces) and not leads_in(other)
+    listing = replace(announces, text="It runs on several kinds: x86, ARM, MIPS and S/390.")
+    assert not leads_in(listing)  # it names them itself
+    colon = replace(announces, text="The following example rounds pi:")
+    assert leads_in(colon)
+    text, citations = _quote_best([announces, other], "How is the print system divided?", doc)
+    assert [c.text for c in citations] == [
+        announces.text,
+        "The scheduler is in print-daemon, the tools in print-client.",
+    ]
+    assert text.endswith("“The scheduler is in print-daemon, the tools in print-client.” [2]")
+    chosen = points([announces, other], store=doc)
+    assert [e.text for e in chosen] == [
+        announces.text,
+        "The scheduler is in print-daemon, the tools in print-client.",
+        other.text,
+    ]
