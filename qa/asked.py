@@ -408,9 +408,11 @@ class Asked:
     @property
     def needs_value(self) -> bool:
         """Whether only a value of the asked kind answers: a count, an amount, a year or a
-        date. A bare "when" may be answered by an event ("at the time it is parsed")."""
-        bare_when = self.kind == "time" and self.noun is None
-        return self.kind in VALUE_KINDS and not bare_when
+        date, a person, an organisation, a place asked for by its noun ("which city"). A bare
+        "when" or "where" may be answered otherwise: by an event ("at the time it is parsed"),
+        by a place that is no named place ("from the root shell")."""
+        bare = self.kind in ("time", "place") and self.noun is None
+        return self.kind in VALUE_KINDS | {"person", "org", "place"} and not bare
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""

@@ -255,10 +255,13 @@ def test_a_figure_the_question_gives_must_be_given_beside_the_answer() -> None:
     assert not should_abstain(asked, rewritten, settings, files)
 
 
-def test_a_number_joined_to_a_noun_by_a_hyphen_counts_nothing() -> None:
+def test_a_hyphenated_number_counts_nothing_and_which_questions_need_a_value() -> None:
     asked = Asked.of("How many characters does the database define?")
     assert asked.values("It returns the 2-character string 'Lu'.") == set()
     assert asked.values("It defines 149,186 characters.") == {"149,186"}
     assert asked.needs_value
     assert not Asked.of("When is the block executed?").needs_value
     assert Asked.of("In which year was the block executed?").needs_value
+    assert Asked.of("Who founded the company?").needs_value
+    assert Asked.of("In which city was the summit held?").needs_value
+    assert not Asked.of("Where should I start the tools from?").needs_value
