@@ -135,11 +135,35 @@ _VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 _VERBED: dict[str, bool] = {}
 
 
+_PAIRS = {")": "(", "]": "[", "}": "{", "”": "“", "’": "‘"}
+_EDGE_MARKS = frozenset(" \t\n\u00a0§¶,;:\"'") | set(_PAIRS) | set(_PAIRS.values())
+
+
+def _trimmed(entity: Entity) -> Entity | None:
+    """``entity`` without the marks the recogniser took in at its edges ("Tomas Vondra) §"
+    is Tomas Vondra); a bracket or quote stays when it closes one opened inside ("Foo (Bar)").
+    None when nothing is left."""
+    start, end, text = entity.start, entity.end, entity.text
+    while text and text[-1] in _EDGE_MARKS:
+        opener = _PAIRS.get(text[-1])
+        if opener is not None and text.count(opener) >= text.count(text[-1]):
+            break
+        text, end = text[:-1], end - 1
+    while text and text[0] in _EDGE_MARKS and text[0] not in _PAIRS:
+        closer = next((c for c, o in _PAIRS.items() if o == text[0]), None)
+        if closer is not None and text.count(closer) >= text.count(text[0]):
+            break
+        text, start = text[1:], start + 1
+    if not text:
+        return None
+    return entity if text == entity.text else Entity(start, end, entity.label, text)
+
+
 def _remember(text: str, doc: Any) -> None:
-    """Keep the entities spaCy found in ``text``, and whether it has a verb."""
-    _TAGGED[text] = tuple(
-        _measured(text, Entity(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents
-    )
+    """Keep the entities spaCy found in ``text`` (edges trimmed, see :func:`_trimmed`), and
+    whether it has a verb."""
+    found = (_trimmed(Entity(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents)
+    _TAGGED[text] = tuple(_measured(text, e) for e in found if e is not None)
     _VERBED[text] = any(token.tag_ in _VERBS for token in doc)
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
-from qa.asked import Asked, Entity, expected_type, typed_values
+from qa.asked import Asked, Entity, entities, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import extract, plausible
 from qa.read import Evidence
@@ -396,3 +396,14 @@ def test_a_sentence_that_announces_the_next_is_followed_by_it() -> None:
         "The scheduler is in print-daemon, the tools in print-client.",
         other.text,
     ]
+
+
+def test_marks_the_recogniser_takes_in_at_a_names_edges_are_left_out() -> None:
+    text = "Fix assertion failure in BRIN opclasses (Tomas Vondra) §"
+    people = [e for e in entities(text) if e.label == "PERSON"]
+    assert [e.text for e in people] == ["Tomas Vondra"]
+    assert all(text[e.start : e.end] == e.text for e in entities(text))
+    asked = Asked.of("Who fixed the assertion failure in BRIN opclasses?")
+    best = Evidence("notes.txt", 0, len(text), 1, text, 0.7, 0.7, 0.5)
+    found = extract(asked, [best], Document("notes.txt", text))
+    assert found is not None and found.value == "Tomas Vondra"
