@@ -172,10 +172,33 @@ def _title_of(
     return None
 
 
+# A word, then a run of capitalised words: "company Purism", "newspaper Global Times".
+_NAMED_AFTER = re.compile(r"\b([A-Za-z]+)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})")
+
+
+def _named_by_noun(asked: Asked, text: str) -> list[Entity]:
+    """Names that the question's noun stands right before ("the company Purism", "the
+    newspaper Global Times"): whatever the recogniser made of them, the text calls them one
+    of what is asked."""
+    label = next(iter(sorted(asked.labels())), None)
+    if asked.noun is None or label is None or asked.kind not in ("org", "place"):
+        return []
+    found = []
+    for match in _NAMED_AFTER.finditer(text):
+        if stem(match.group(1)) == asked.noun:
+            name = match.group(2).rstrip(".")
+            found.append(Entity(match.start(2), match.start(2) + len(name), label, name))
+    return found
+
+
 def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]:
-    """The entities of ``text`` that may answer; for a count, every count of the asked noun
-    (see :func:`qa.asked.typed_values`), whatever the recogniser labelled it."""
+    """The entities of ``text`` that may answer, with the names the question's noun stands
+    before (see :func:`_named_by_noun`); for a count, every count of the asked noun (see
+    :func:`qa.asked.typed_values`), whatever the recogniser labelled it."""
     found = list(entities(text))
+    if labels == asked.labels():
+        named = {e.start for e in found if e.label in labels}
+        found += [e for e in _named_by_noun(asked, text) if e.start not in named]
     if asked.kind == "count" and labels == asked.labels():
         held = {(e.start, e.end) for e in found}
         for value in asked.values(text):

@@ -407,3 +407,12 @@ def test_marks_the_recogniser_takes_in_at_a_names_edges_are_left_out() -> None:
     best = Evidence("notes.txt", 0, len(text), 1, text, 0.7, 0.7, 0.5)
     found = extract(asked, [best], Document("notes.txt", text))
     assert found is not None and found.value == "Tomas Vondra"
+
+
+def test_a_name_the_asked_noun_stands_before_is_of_the_asked_kind() -> None:
+    text = "HarbourOS\nThe social purpose company Zentrix guides its development."
+    doc = Document("os.txt", text)
+    best = doc.sentence("guides its development", 0.7)
+    found = extract(Asked.of("Which company guides the development of HarbourOS?"), [best], doc)
+    assert found is not None and found.value == "Zentrix"
+    assert found.holder.text[found.at : found.at + len(found.value)] == "Zentrix"
