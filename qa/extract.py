@@ -248,8 +248,29 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 key=lambda k: scored[k][0] + AGREE_BONUS * min(3, len(agree[k]) - 1),
             )
             found = scored[key][1]
-            return _with_the_others(asked, found, labels) if asked.several else found
+            if asked.several:
+                return _with_the_others(asked, found, labels)
+            return _as_range(asked, found) if asked.kind == "time" else found
     return None
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:until|till|to|through|and|[–-])\s*")
+
+
+def _as_range(asked: Asked, found: Found) -> Found:
+    """A time that opens a span the sentence gives ("from March 2003 until March 2005") as
+    the whole span: the start alone answers "when was she the leader?" by half."""
+    text = found.holder.text
+    if not _RANGE_OPEN.search(text[max(0, found.at - 12) : found.at]):
+        return found
+    joint = _RANGE_TO.match(text, found.at + len(found.value))
+    if joint is None:
+        return found
+    later = [e for e in entities(text) if e.start == joint.end() and asked.values(e.text)]
+    if not later:
+        return found
+    return replace(found, value=text[found.at : later[0].end])
 
 
 MAX_VALUES = 5  # values listed for a question asking for several

@@ -416,3 +416,15 @@ def test_a_name_the_asked_noun_stands_before_is_of_the_asked_kind() -> None:
     found = extract(Asked.of("Which company guides the development of HarbourOS?"), [best], doc)
     assert found is not None and found.value == "Zentrix"
     assert found.holder.text[found.at : found.at + len(found.value)] == "Zentrix"
+
+
+def test_a_time_that_opens_a_span_is_answered_with_the_span() -> None:
+    text = "Leaders\nAda Vance led the harbour board from March 2003 until March 2005, then left."
+    doc = Document("board.txt", text)
+    best = doc.sentence("led the harbour board", 0.7)
+    found = extract(Asked.of("When did Ada Vance lead the harbour board?"), [best], doc)
+    assert found is not None and found.value == "March 2003 until March 2005"
+    alone = Document("b.txt", "Leaders\nAda Vance joined the harbour board in March 2003.")
+    best = alone.sentence("joined", 0.7)
+    found = extract(Asked.of("When did Ada Vance join the harbour board?"), [best], alone)
+    assert found is not None and found.value == "March 2003"
