@@ -84,7 +84,7 @@ def on_the_subject(
     return kept + list(evidence[depth:])
 
 
-def _topic_share(asked: Asked, sentence: str) -> float | None:
+def topic_share(asked: Asked, sentence: str) -> float | None:
     """The share of the question's content words, its names aside, that ``sentence`` holds
     (None when the question is all names). The names only say whom a question is about; a
     sentence that merely names the same people answers nothing about the rest."""
@@ -168,7 +168,12 @@ def should_abstain(
     if asked.kind == "role":
         return False  # judged by the title found beside the name (qa.extract)
     if asked.kind not in VALUE_KINDS:
-        return _off_topic(asked, evidence[0], settings)
+        # a name may stand in a close sentence that keeps to the question's words ("created
+        # by Anna Lindqvist") below one that only names the subject
+        named = [
+            e for e in evidence[1:3] if e.score >= rules.min_relevance and asked.values(e.text)
+        ]
+        return all(_off_topic(asked, e, settings) for e in [evidence[0], *named])
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
     texts = [e.text for e in relevant]
     if documents is not None:  # a news article's dateline or a page's title
@@ -182,7 +187,7 @@ def should_abstain(
 def _off_topic(asked: Asked, best: Evidence, settings: Settings) -> bool:
     """Whether the best sentence lacks most of the question's distinctive words and is not a
     close paraphrase either."""
-    topic = _topic_share(asked, best.text)
+    topic = topic_share(asked, best.text)
     overlap = best.overlap if topic is None else min(best.overlap, topic)
     rules = settings.answer
     return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance

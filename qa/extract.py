@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from qa.asked import VALUE_KINDS, Asked, Entity, entities, tag
+from qa.decide import topic_share
 from qa.read import Evidence, Windows, window
 from qa.text import content_terms, stem
 
@@ -25,6 +26,7 @@ PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
+TOPIC_BONUS = 0.2  # per share of the question's words besides names in the sentence
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*")
 
@@ -220,6 +222,11 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
     if asked.kind == "role":
         return _title_of(asked, anchors, windows)
     terms = content_terms(asked.question)
+    # A name answers only from a sentence that keeps to what the question asks ("created by
+    # Anna Lindqvist", not "Flixa renewed Harbourview"); a figure is placed by its kind.
+    topics = [
+        0.0 if asked.kind in VALUE_KINDS else topic_share(asked, a.text) or 0.0 for a in anchors
+    ]
     for labels, weight in ((asked.labels(), 1.0), (asked.labels(fallback=True), FALLBACK_WEIGHT)):
         scored: dict[str, tuple[float, Found]] = {}
         agree: dict[str, set[int]] = defaultdict(set)
@@ -232,6 +239,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 key = entity.text.lower()
                 agree[key].add(rank)
                 score = anchors[rank].score * PLACE_WEIGHT[place] * weight
+                score += TOPIC_BONUS * topics[rank]
                 if place == "sentence":
                     score += NEAR_BONUS * nearness(entity, held.text, terms)
                 if asked.noun and asked.noun in {stem(w) for w in _WORD.findall(entity.text)}:

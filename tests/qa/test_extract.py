@@ -428,3 +428,18 @@ def test_a_time_that_opens_a_span_is_answered_with_the_span() -> None:
     best = alone.sentence("joined", 0.7)
     found = extract(Asked.of("When did Ada Vance join the harbour board?"), [best], alone)
     assert found is not None and found.value == "March 2003"
+
+
+def test_a_name_answers_from_the_sentence_that_says_what_is_asked() -> None:
+    doc = Document(
+        "show.txt",
+        "Harbourview renewed\nThe streaming service Flixa said it renewed Harbourview. "
+        "The series, created by Anna Lindqvist, drew 12 million viewers.",
+    )
+    renewed = doc.sentence("renewed Harbourview", 0.55)
+    created = doc.sentence("created by", 0.42)
+    asked = Asked.of("Who created Harbourview?")
+    assert not should_abstain(asked, [renewed, created], Settings(), doc)
+    found = extract(asked, [renewed, created], doc)
+    assert found is not None and found.value == "Anna Lindqvist"
+    assert should_abstain(Asked.of("Who directed Harbourview?"), [renewed, created], Settings())
