@@ -52,13 +52,23 @@ _NOUNS = {
     "number": "share percentage proportion percent amount price cost fee rate sum budget "
     "size figure total value",
     "place": "country city town place region state nation province capital continent "
-    "location venue island port district village county",
+    "location venue stadium arena island port district village county",
     "org": "company organisation organization firm outlet newspaper paper agency group party "
     "team club university body institution institute ministry department network channel "
     "broadcaster publisher bank project foundation union alliance association carmaker airline "
     "manufacturer distribution vendor studio label website magazine committee council court "
     "government charity school college hospital corporation",
 }
+# People by what they do, asked for as "which actor": not words that also name programs in
+# manuals (editor, driver, manager, player, user, writer).
+_PERSON_NOUNS = frozenset(
+    "person man woman spokesperson spokesman spokeswoman minister president leader "
+    "actor actress singer author founder developer maintainer contributor chairman chairwoman "
+    "ceo executive official chief coach captain senator governor mayor judge journalist "
+    "reporter scientist researcher economist analyst footballer athlete politician candidate "
+    "ambassador king queen prince princess pope winner striker goalkeeper musician artist "
+    "rapper composer novelist poet lawmaker diplomat commander envoy premier chancellor".split()
+)
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
 _SETTLED = frozenset(
     stem(n) for n in "country city town nation state province capital village county".split()
@@ -269,10 +279,39 @@ def expected_type(question: str) -> str | None:
     return None
 
 
+_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN", "VBG"})
+
+
+def _head_noun(question: str) -> str | None:
+    """The last noun of the words that follow "which" or "what" before the verb, by the
+    part-of-speech tags: "spokesperson" in "Which Chinese Foreign Ministry spokesperson
+    criticised NATO?"."""
+    match = re.search(r"\b(?:which|what)\s+", question, re.IGNORECASE)
+    if match is None:
+        return None
+    head = None
+    for at, pos in _question_tags(question):
+        if at < match.end():
+            continue
+        if pos not in _MODIFIERS:
+            break
+        if pos in ("NN", "NNS"):
+            word = re.match(r"[\w-]+", question[at:])
+            head = word.group().lower() if word else head
+    return head
+
+
 def _wh_noun(question: str) -> tuple[str, str] | None:
     """The noun a "which/what X" question names (singular) and the kind it asks for:
-    ("institute", "org"). After "what is the", a possessive names whose thing is asked, not
-    what is asked ("What is the project's main product?")."""
+    ("institute", "org"): its head noun when that is a noun of a kind, else the first of its
+    next two words that is. After "what is the", a possessive names whose thing is asked,
+    not what is asked ("What is the project's main product?")."""
+    head = _head_noun(question)
+    for noun in (head, _singular(head)) if head else ():
+        if noun in _KIND_BY_NOUN:
+            return noun, _KIND_BY_NOUN[noun]
+        if noun in _PERSON_NOUNS:
+            return noun, "person"
     text = question.lower().replace("’", "'")
     for match in _WH_NOUN.finditer(text):
         copula = re.match(r"\w+\s+(?:is|was|are|were)\b", match.group())
@@ -282,11 +321,14 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
             after = text[match.end(index) :]
             if copula and after.startswith("'s") and not after.startswith("'s name"):
                 continue
-            singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")
-            for noun in (word, singular):
+            for noun in (word, _singular(word)):
                 if noun in _KIND_BY_NOUN:
                     return noun, _KIND_BY_NOUN[noun]
     return None
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else word.rstrip("s")
 
 
 _PREPOSITIONS = frozenset(

@@ -265,3 +265,12 @@ def test_a_hyphenated_number_counts_nothing_and_which_questions_need_a_value() -
     assert Asked.of("Who founded the company?").needs_value
     assert Asked.of("In which city was the summit held?").needs_value
     assert not Asked.of("Where should I start the tools from?").needs_value
+
+
+def test_the_head_noun_after_which_names_the_kind() -> None:
+    spokesperson = Asked.of("Which Chinese Foreign Ministry spokesperson criticised NATO?")
+    assert (spokesperson.kind, spokesperson.noun) == ("person", stem("spokesperson"))
+    assert Asked.of("Which actor will return in the second season?").kind == "person"
+    assert Asked.of("Which research institute estimated the budget?").kind == "org"
+    assert Asked.of("Which stadium hosted the final?").kind == "place"
+    assert Asked.of("Which package manager does Debian use?").kind is None  # a program
