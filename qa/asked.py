@@ -23,6 +23,7 @@ LABELS: dict[str, frozenset[str]] = {
     "count": frozenset({"CARDINAL", "QUANTITY"}),
     "time": frozenset({"DATE", "TIME"}),
     "number": frozenset({"MONEY", "PERCENT", "QUANTITY"}),  # amounts come with their unit
+    "duration": frozenset({"DATE", "TIME", "QUANTITY"}),  # "two hours", "10 days", "5 km"
     "person": frozenset({"PERSON"}),
     "org": frozenset({"ORG"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
@@ -36,7 +37,7 @@ FALLBACK: dict[str, frozenset[str]] = {
     "person": frozenset({"ORG", "GPE", "NORP"}),
     "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
 }
-VALUE_KINDS = frozenset({"count", "time", "number"})  # kinds whose value must be stated
+VALUE_KINDS = frozenset({"count", "time", "number", "duration"})  # kinds whose value must be stated
 # Named things by class: a person, an organisation, a place (a country is a place).
 NAME_CLASS = {
     "PERSON": "person",
@@ -93,6 +94,9 @@ _CONCRETE_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|\d{1,4})\b",
     re.IGNORECASE,
+)
+_TIME_UNIT = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # What a value must hold to be of the noun asked for: "which year" wants a year, "what date" a
@@ -264,7 +268,9 @@ def expected_type(question: str) -> str | None:
     q = question.lower()
     if re.search(r"\bhow many\b", q):
         return "count"
-    if re.search(r"\bhow much\b|\bhow (?:large|big|high|long|far|old)\b", q):
+    if re.search(r"\bhow long\b", q):
+        return "duration"
+    if re.search(r"\bhow much\b|\bhow (?:large|big|high|far|old)\b", q):
         return "number"
     if re.search(rf"\bwhen\s+{_AUXILIARY}|\b(?:since|until) when\b", q):
         return "time"
@@ -405,6 +411,9 @@ def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
     values = {e.text.lower() for e in entities(text) if e.label in labels}
     if kind == "time":
         return {v for v in values if _CONCRETE_TIME.search(v)}
+    if kind == "duration":  # a length of time or of anything else, not a date
+        dates = {e.text.lower() for e in entities(text) if e.label in ("DATE", "TIME")}
+        return {v for v in values if v not in dates or _TIME_UNIT.search(v)}
     return values
 
 

@@ -274,3 +274,11 @@ def test_the_head_noun_after_which_names_the_kind() -> None:
     assert Asked.of("Which research institute estimated the budget?").kind == "org"
     assert Asked.of("Which stadium hosted the final?").kind == "place"
     assert Asked.of("Which package manager does Debian use?").kind is None  # a program
+
+
+def test_how_long_asks_for_a_length_of_time_or_a_measure_not_a_date() -> None:
+    asked = Asked.of("How long will the repairs take?")
+    assert asked.kind == "duration" and asked.needs_value
+    assert asked.values("Repairs take about two hours, the company said.") == {"about two hours"}
+    assert asked.values("The repairs began on 3 May 2024.") == set()
+    assert Asked.of("How long is the bridge?").values("The bridge is 2 km long.") == {"2 km"}
