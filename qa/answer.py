@@ -31,7 +31,7 @@ from qa.decide import (
 )
 from qa.extract import Found, extract
 from qa.generate import Generator, Message
-from qa.read import Evidence, RememberedWindows, Windows, read, window
+from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
 from qa.retrieve import retrieve
 from qa.settings import Settings
 from qa.text import content_terms
@@ -395,8 +395,10 @@ def answer(
         )
         return
 
+    placed = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
     if asked.multi or (asked.several and asked.kind is None):
         # "Which functions ...": every sentence giving some, as short as a single answer
+        evidence = placed
         chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
         if not asked.multi:
             chosen = [trimmed(e, question)[0] for e in chosen]
@@ -410,6 +412,7 @@ def answer(
         yield abstained()
         return
     else:
+        evidence = placed
         events = _phrase(question, evidence, embedder, generator, settings, timings, ms, around)
         text, citations, mode = yield from events
     yield done(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -38,6 +38,7 @@ class Evidence:
     score: float
     relevance: float
     overlap: float
+    in_place: float = 0.0  # the score with the sentences either side of it (see read)
 
 
 def _candidates(passages: Sequence[Passage]) -> list[tuple[Passage, Unit]]:
@@ -51,6 +52,25 @@ def _candidates(passages: Sequence[Passage]) -> list[tuple[Passage, Unit]]:
                 seen.add(key)
                 out.append((passage, unit))
     return out
+
+
+def _window_vectors(candidates: Sequence[tuple[Passage, Unit]]) -> np.ndarray:
+    """Each sentence's vector with those of the sentences either side of it in its passage,
+    normalised: the meaning of a sentence in its place ("It was renewed for a second season"
+    after the sentence naming the drama)."""
+    places = {id(u): (p.units, at) for p, _ in candidates for at, u in enumerate(p.units)}
+    out = []
+    for _, unit in candidates:
+        units, at = places[id(unit)]
+        vector = np.sum([u.vector for u in units[max(0, at - 1) : at + 2]], axis=0)
+        out.append(vector / (np.linalg.norm(vector) or 1.0))
+    return np.stack(out)
+
+
+def in_place(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """``evidence`` ranked by its scores in place (see :func:`read`), as its scores."""
+    placed = [replace(e, score=e.in_place) for e in evidence]
+    return sorted(placed, key=lambda e: e.score, reverse=True)
 
 
 def _overlaps(question: str, sentences: list[str]) -> np.ndarray:
@@ -80,11 +100,16 @@ def read(
         return []
     texts = [p.text[u.start : u.end] for p, u in candidates]
     matrix = np.stack([u.vector for _, u in candidates])
-    relevance = matrix @ embedder.embed_query(question)
+    windows = _window_vectors(candidates)
+    query = embedder.embed_query(question)
+    relevance, around = matrix @ query, windows @ query
     if context:
-        relevance = 0.75 * relevance + 0.25 * (matrix @ embedder.embed_query(context))
+        talk = embedder.embed_query(context)
+        relevance = 0.75 * relevance + 0.25 * (matrix @ talk)
+        around = 0.75 * around + 0.25 * (windows @ talk)
     overlap = _overlaps(question, texts)
     scores = 0.6 * relevance + 0.4 * overlap
+    in_place = 0.6 * around + 0.4 * overlap
     evidence = [
         Evidence(
             source=p.source,
@@ -95,9 +120,10 @@ def read(
             score=float(score),
             relevance=float(rel),
             overlap=float(ov),
+            in_place=float(placed),
         )
-        for (p, u), text, score, rel, ov in zip(
-            candidates, texts, scores, relevance, overlap, strict=True
+        for (p, u), text, score, rel, ov, placed in zip(
+            candidates, texts, scores, relevance, overlap, in_place, strict=True
         )
     ]
     return sorted(evidence, key=lambda e: e.score, reverse=True)

@@ -282,3 +282,34 @@ def test_how_long_asks_for_a_length_of_time_or_a_measure_not_a_date() -> None:
     assert asked.values("Repairs take about two hours, the company said.") == {"about two hours"}
     assert asked.values("The repairs began on 3 May 2024.") == set()
     assert Asked.of("How long is the bridge?").values("The bridge is 2 km long.") == {"2 km"}
+
+
+def test_a_sentence_is_also_read_in_its_place_between_its_neighbours() -> None:
+    import numpy as np
+
+    from index.store import Unit
+    from qa.read import in_place, read
+    from qa.retrieve import Passage
+
+    drama, views, rain = np.eye(3)
+
+    def passage(source: str, sentences: list[tuple[str, np.ndarray]]) -> Passage:
+        text, units = "", []
+        for sentence, vector in sentences:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {sentence}" if text else sentence
+            units.append(Unit(start, len(text), vector))
+        return Passage(source, source, 0, len(text), 1, text, 1.0, units=tuple(units))
+
+    show = passage("show.txt", [("Harbourview was renewed.", drama), ("It drew 12m.", views)])
+    weather = passage("rain.txt", [("Rain fell.", rain), ("It drew 9m.", views)])
+
+    class Embedder:
+        def embed_query(self, question: str) -> np.ndarray:
+            return np.array([0.6, 0.8, 0.0])  # the viewers of the drama
+
+    sentences = read("How many watched the drama?", [weather, show], Embedder())  # type: ignore[arg-type]
+    alone = {e.text: e.score for e in sentences}
+    assert alone["It drew 12m."] == alone["It drew 9m."]  # the same sentence, read alone
+    placed = [e.text for e in in_place(sentences)]
+    assert placed.index("It drew 12m.") < placed.index("It drew 9m.")
