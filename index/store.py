@@ -444,8 +444,10 @@ class Store:
         for chunk_start, chunk_end, chunk_text in rows[1:]:
             if chunk_end <= reach:
                 continue
-            gap = max(0, chunk_start - reach)  # whitespace between chunks that share nothing
-            text += " " * gap + chunk_text[max(0, reach - chunk_start) :]
+            # whitespace between chunks that share nothing, whose kind is not stored: written
+            # as line breaks, no sentence runs across it, so each stays an exact span
+            gap = max(0, chunk_start - reach)
+            text += "\n" * gap + chunk_text[max(0, reach - chunk_start) :]
             reach = chunk_end
         return offset, text
 

@@ -486,7 +486,7 @@ def _quote_best(
     text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
     if not after and (following := _next_sentence(quote, store)):
         room = max(MIN_CONTINUATION, MAX_TWO_QUOTES_WORDS - len(quote.text.split()))
-        rest, _, cut = trimmed(following, question, room)
+        rest, _, cut = trimmed(following, "", room)  # its opening words: it continues
         text += f" {_quoted(rest, False, cut)} [2]"
         citations.append(_citation(2, rest))
     elif len(evidence) > 1:

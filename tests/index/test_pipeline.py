@@ -203,3 +203,32 @@ def test_files_encoded_in_many_groups_get_the_vectors_of_one_group(
     expected = whole.store._collection.get(ids=ids, include=["embeddings"])["embeddings"]
     got = parts.store._collection.get(ids=ids, include=["embeddings"])["embeddings"]
     assert np.allclose(np.asarray(expected), np.asarray(got), atol=1e-5)
+
+
+def test_text_around_a_span_splits_into_exact_sentences(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    """Text pieced together from chunks that share nothing keeps each sentence an exact
+    span of the file, whatever whitespace stood between the chunks."""
+    from index.chunk import sentence_spans
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    code = " ".join(f"ship[{i}] = dock(berth={i}, cargo='timber')" for i in range(60))
+    lines = [
+        *(f"Sentence {i} of the harbour log tells how ship {i} came in." for i in range(6)),
+        "In other words, the ships are logged like this:",
+        code,
+        *(f"Sentence {i} of the harbour log tells how ship {i} left." for i in range(6, 12)),
+    ]
+    (folder / "log.txt").write_text("Harbour log\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assistant.index([folder])
+    text = assistant.store.document_text("log.txt")
+    assert text is not None
+    for i in (3, 5, 6, 9):
+        start = text.index(f"Sentence {i} ")
+        offset, around = assistant.store.around("log.txt", start, start + 10, 1200)
+        spans = sentence_spans(around)
+        assert len(spans) > 3
+        for span in spans:
+            assert text[offset + span.start : offset + span.end] == around[span.start : span.end]
