@@ -168,9 +168,21 @@ def _trimmed(entity: Entity) -> Entity | None:
         if closer is not None and text.count(closer) >= text.count(text[0]):
             break
         text, start = text[1:], start + 1
+    if entity.label == "PERSON":  # "Striker Joel Mensah" is Joel Mensah
+        while (lead := re.match(r"([A-Za-z]+)\.?\s+(?=[A-Z])", text)) and _is_title(lead[1]):
+            text, start = text[lead.end() :], start + lead.end()
     if not text:
         return None
     return entity if text == entity.text else Entity(start, end, entity.label, text)
+
+
+_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
+
+
+def _is_title(word: str) -> bool:
+    """Whether a word before a person's name is their title or role ("Dr", "Striker")."""
+    word = word.lower()
+    return word in _TITLES or word in _PERSON_NOUNS or _singular(word) in _PERSON_NOUNS
 
 
 def _remember(text: str, doc: Any) -> None:

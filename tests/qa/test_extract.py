@@ -443,3 +443,10 @@ def test_a_name_answers_from_the_sentence_that_says_what_is_asked() -> None:
     found = extract(asked, [renewed, created], doc)
     assert found is not None and found.value == "Anna Lindqvist"
     assert should_abstain(Asked.of("Who directed Harbourview?"), [renewed, created], Settings())
+
+
+def test_a_title_or_role_before_a_name_is_not_part_of_it() -> None:
+    text = "Striker Joel Mensah scored twice, and Dr. Anna Lee watched with Walter Becker."
+    people = [e.text for e in entities(text) if e.label == "PERSON"]
+    assert "Joel Mensah" in people and "Walter Becker" in people
+    assert not any(p.startswith(("Striker", "Dr")) for p in people)
