@@ -24,6 +24,7 @@ LABELS: dict[str, frozenset[str]] = {
     "time": frozenset({"DATE", "TIME"}),
     "number": frozenset({"MONEY", "PERCENT", "QUANTITY"}),  # amounts come with their unit
     "duration": frozenset({"DATE", "TIME", "QUANTITY"}),  # "two hours", "10 days", "5 km"
+    "age": frozenset({"DATE", "CARDINAL"}),  # "34-year-old", "Tom Okafor, 34,", "aged 34"
     "person": frozenset({"PERSON"}),
     "org": frozenset({"ORG"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
@@ -37,7 +38,9 @@ FALLBACK: dict[str, frozenset[str]] = {
     "person": frozenset({"ORG", "GPE", "NORP"}),
     "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
 }
-VALUE_KINDS = frozenset({"count", "time", "number", "duration"})  # kinds whose value must be stated
+VALUE_KINDS = frozenset(
+    {"count", "time", "number", "duration", "age"}
+)  # kinds whose value must be stated
 # Named things by class: a person, an organisation, a place (a country is a place).
 NAME_CLASS = {
     "PERSON": "person",
@@ -95,6 +98,7 @@ _CONCRETE_TIME = re.compile(
     r"april|may|june|july|august|september|october|november|december|\d{1,4})\b",
     re.IGNORECASE,
 )
+_AGED = re.compile(r"\d.*\b(?:years?|months?)[- ]old\b|\d+-year-old|\bage[ds]?\b")
 _TIME_UNIT = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
 )
@@ -282,7 +286,9 @@ def expected_type(question: str) -> str | None:
         return "count"
     if re.search(r"\bhow long\b", q):
         return "duration"
-    if re.search(r"\bhow much\b|\bhow (?:large|big|high|far|old)\b", q):
+    if re.search(r"\bhow old\b", q):
+        return "age"
+    if re.search(r"\bhow much\b|\bhow (?:large|big|high|far)\b", q):
         return "number"
     if re.search(rf"\bwhen\s+{_AUXILIARY}|\b(?:since|until) when\b", q):
         return "time"
@@ -414,6 +420,22 @@ def _counts(text: str, counted: str | None) -> set[str]:
     return found
 
 
+def _ages(text: str) -> set[str]:
+    """Ages in ``text``: "a 34-year-old", "34 years old", "aged 34", "Tom Okafor, 34,"."""
+    ages = set()
+    for e in entities(text):
+        if e.label not in LABELS["age"]:
+            continue
+        if e.label == "DATE" and _AGED.search(e.text):
+            ages.add(e.text.lower())
+        elif re.fullmatch(r"\d{1,3}", e.text):
+            before, after = text[: e.start], text[e.end :]
+            set_off = before.endswith(", ") and after[:1] in ",)"
+            if set_off or re.search(r"\baged?\s+$", before):
+                ages.add(e.text)
+    return ages
+
+
 def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
     """The values of ``kind`` in ``text`` as lower-cased entity texts: concrete dates (a day,
     month or number in them), counts of ``counted``, amounts, or names of the asked kind."""
@@ -423,6 +445,8 @@ def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
     values = {e.text.lower() for e in entities(text) if e.label in labels}
     if kind == "time":
         return {v for v in values if _CONCRETE_TIME.search(v)}
+    if kind == "age":
+        return _ages(text)
     if kind == "duration":  # a length of time or of anything else, not a date
         dates = {e.text.lower() for e in entities(text) if e.label in ("DATE", "TIME")}
         return {v for v in values if v not in dates or _TIME_UNIT.search(v)}

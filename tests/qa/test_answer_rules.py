@@ -313,3 +313,11 @@ def test_a_sentence_is_also_read_in_its_place_between_its_neighbours() -> None:
     assert alone["It drew 12m."] == alone["It drew 9m."]  # the same sentence, read alone
     placed = [e.text for e in in_place(sentences)]
     assert placed.index("It drew 12m.") < placed.index("It drew 9m.")
+
+
+def test_how_old_asks_for_an_age() -> None:
+    asked = Asked.of("How old is Tom Okafor?")
+    assert asked.kind == "age" and asked.needs_value
+    assert asked.values("The lead actor, Tom Okafor, 34, will return.") == {"34"}
+    assert asked.values("The 34-year-old actor will return.") == {"34-year-old"}
+    assert asked.values("It sold 34, 35 and 36 copies in 2024.") == set()
