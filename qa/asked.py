@@ -12,11 +12,11 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from index.store import STOPWORDS
-from qa.text import names, stem
+from qa.text import content_terms, names, stem
 
 # The entity labels that answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -392,19 +392,22 @@ def _counted(question: str) -> str | None:
 _COMPOUND = re.compile(r"(?<=\d)[-‐][A-Za-z]")
 
 
-def _counts(text: str, counted: str | None) -> set[str]:
+def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset()) -> set[str]:
     """Counts in ``text`` (numbers that are not years), of ``counted`` when given: the number
-    is followed within three words by that noun. A number followed by the noun counted is a
-    count whatever the recogniser took it for ("1050 centimetres" can be tagged a date). A number
-    joined to a noun by a hyphen describes another noun and counts nothing ("a 2-character
-    string" is one string)."""
+    is followed within three words by that noun, or, the noun left out as it was said just
+    before, within two by one of the question's other words (``doing``: "14 people died and
+    2,300 were evacuated"). A number followed by the noun counted is a count whatever the
+    recogniser took it for ("1050 centimetres" can be tagged a date). A number joined to a noun
+    by a hyphen describes another noun and counts nothing ("a 2-character string" is one
+    string)."""
 
     def counts(start: int, end: int) -> bool:
         if _COMPOUND.match(text, end) or _COMPOUND.search(text, start, end):
             return False
         following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[end : end + 40])]
         inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[start:end])]
-        return counted is None or counted in following[:3] or counted in inside
+        elided = bool(doing & set(following[:2]))
+        return counted is None or counted in following[:3] or counted in inside or elided
 
     found = {
         e.text.lower()
@@ -436,11 +439,13 @@ def _ages(text: str) -> set[str]:
     return ages
 
 
-def typed_values(text: str, kind: str, counted: str | None = None) -> set[str]:
+def typed_values(
+    text: str, kind: str, counted: str | None = None, doing: frozenset[str] = frozenset()
+) -> set[str]:
     """The values of ``kind`` in ``text`` as lower-cased entity texts: concrete dates (a day,
     month or number in them), counts of ``counted``, amounts, or names of the asked kind."""
     if kind == "count":
-        return _counts(text, counted)
+        return _counts(text, counted, doing)
     labels = LABELS[kind]
     values = {e.text.lower() for e in entities(text) if e.label in labels}
     if kind == "time":
@@ -525,11 +530,24 @@ class Asked:
         bare = self.kind in ("time", "place") and self.noun is None
         return self.kind in VALUE_KINDS | {"person", "org", "place"} and not bare
 
+    @cached_property
+    def doing(self) -> frozenset[str]:
+        """The stems of a count question's verbs, by the tagger: "evacu" for "How many people
+        were evacuated in Valencia?"."""
+        if self.kind != "count":
+            return frozenset()
+        verbs = set()
+        for at, pos in _question_tags(self.question):
+            word = re.match(r"[A-Za-z]+", self.question[at:])
+            if pos.startswith("VB") and word:
+                verbs.add(stem(word.group()))
+        return frozenset(verbs & content_terms(self.question))
+
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""
         if self.kind is None:
             return set()
-        values = typed_values(text, self.kind, self.counted) - self.given
+        values = typed_values(text, self.kind, self.counted, self.doing) - self.given
         form = _FORMS.get(self.noun or "")
         return {v for v in values if form.search(v)} if form else values
 

@@ -221,7 +221,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
     tag(e.text for _, _, e in windows)
     if asked.kind == "role":
         return _title_of(asked, anchors, windows)
-    terms = content_terms(asked.question)
+    # a count stands beside what is done, not beside its noun ("2,300 were evacuated")
+    terms = content_terms(asked.question) - {asked.counted or ""}
     # A name answers only from a sentence that keeps to what the question asks ("created by
     # Anna Lindqvist", not "Flixa renewed Harbourview"); a figure is placed by its kind.
     topics = [

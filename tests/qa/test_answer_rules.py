@@ -321,3 +321,12 @@ def test_how_old_asks_for_an_age() -> None:
     assert asked.values("The lead actor, Tom Okafor, 34, will return.") == {"34"}
     assert asked.values("The 34-year-old actor will return.") == {"34-year-old"}
     assert asked.values("It sold 34, 35 and 36 copies in 2024.") == set()
+
+
+def test_a_count_whose_noun_was_left_out_is_read_by_the_questions_verb() -> None:
+    text = "At least 14 people died and 2,300 were evacuated, officials said."
+    evacuated = Asked.of("How many people were evacuated?")
+    assert "2,300" in evacuated.values(text)
+    assert Asked.of("How many people died?").values(text) == {"at least 14", "14"}
+    editions = Asked.of("How many copies of the French edition were sold?")
+    assert editions.values("We released 7 other editions of the French book.") == set()

@@ -450,3 +450,12 @@ def test_a_title_or_role_before_a_name_is_not_part_of_it() -> None:
     people = [e.text for e in entities(text) if e.label == "PERSON"]
     assert "Joel Mensah" in people and "Walter Becker" in people
     assert not any(p.startswith(("Striker", "Dr")) for p in people)
+
+
+def test_a_count_is_read_beside_what_is_done_not_beside_its_noun() -> None:
+    doc = Document("storm.txt", "Storm\nAt least 14 people died and 2,300 were evacuated.")
+    best = doc.sentence("evacuated", 0.7)
+    found = extract(Asked.of("How many people were evacuated?"), [best], doc)
+    assert found is not None and found.value == "2,300"
+    found = extract(Asked.of("How many people died?"), [best], doc)
+    assert found is not None and found.value.endswith("14 people")
