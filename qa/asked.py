@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from index.store import STOPWORDS
-from qa.text import content_terms, names, stem
+from qa.text import REQUESTS, content_terms, names, stem
 
 # The entity labels that answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -105,7 +105,12 @@ _TIME_UNIT = re.compile(
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # What a value must hold to be of the noun asked for: "which year" wants a year, "what date" a
 # calendar date, not "Thursday".
-_FORMS = {stem("year"): re.compile(r"\b\d{4}\b"), stem("date"): re.compile(r"\d")}
+_SHARE = re.compile(r"%|\bper ?cent\b")
+_FORMS = {
+    stem("year"): re.compile(r"\b\d{4}\b"),
+    stem("date"): re.compile(r"\d"),
+    **{stem(noun): _SHARE for noun in ("percentage", "percent", "proportion")},
+}
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.,]?\d)")
 
 
@@ -292,7 +297,7 @@ def expected_type(question: str) -> str | None:
         return "number"
     if re.search(rf"\bwhen\s+{_AUXILIARY}|\b(?:since|until) when\b", q):
         return "time"
-    if re.search(rf"\bwhere\s+{_AUXILIARY}", q):
+    if re.search(rf"\bwhere\s+{_AUXILIARY}", q) and not re.search(r"\brank", q):
         return "place"
     if re.search(r"\bwhat\b", q) and re.search(_ROLE, q):
         return "role"
@@ -478,6 +483,15 @@ def asks_for_several(question: str) -> bool:
     return False
 
 
+def _unrequested(entity: Entity) -> Entity:
+    """A name without the request that opens the question ("Summarize China's" is China's)."""
+    first = re.match(r"([A-Za-z]+)\s+", entity.text)
+    if entity.start == 0 and first and stem(first[1]) in REQUESTS:
+        start = entity.start + first.end()
+        return Entity(start, entity.end, entity.label, entity.text[first.end() :])
+    return entity
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the names it is about (its subject), the kind of value (see
@@ -500,7 +514,7 @@ class Asked:
     @classmethod
     def of(cls, question: str) -> Asked:
         subject = frozenset(names(question, _first_is_name(question)))
-        named = tuple(e for e in entities(question) if e.label in NAME_CLASS)
+        named = tuple(_unrequested(e) for e in entities(question) if e.label in NAME_CLASS)
         kind = expected_type(question)
         if kind == "person" and _who_is(question, named):
             kind = "role"  # "Who is Zhang Xiaogang?" asks what he is, not who else

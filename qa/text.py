@@ -47,6 +47,14 @@ def content_terms(text: str) -> set[str]:
     }
 
 
+# A request's verbs ("Summarize ...", "List ..."): they frame a question, they are not its topic.
+REQUESTS = frozenset(
+    stem(w)
+    for w in "describe explain list name summarize summarise give show find identify compare "
+    "outline overview tell".split()
+)
+
+
 def numbers(text: str) -> set[str]:
     """Numbers as written, without thousands separators: ``{"55", "314", "2024"}``."""
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}

@@ -330,3 +330,16 @@ def test_a_count_whose_noun_was_left_out_is_read_by_the_questions_verb() -> None
     assert Asked.of("How many people died?").values(text) == {"at least 14", "14"}
     editions = Asked.of("How many copies of the French edition were sold?")
     assert editions.values("We released 7 other editions of the French book.") == set()
+
+
+def test_a_percentage_question_wants_a_share_and_where_one_ranks_is_no_place() -> None:
+    grew = Asked.of("By what percentage did the budget grow?")
+    assert grew.values("It rose to an estimated $314 billion, a 7% increase.") == {"7%"}
+    assert Asked.of("Where does China rank among military spenders?").kind is None
+
+
+def test_a_request_that_opens_a_question_is_neither_its_name_nor_its_topic() -> None:
+    asked = Asked.of("Summarize China's criticism of NATO.")
+    assert [e.text for e in asked.named] == ["China's", "NATO"]
+    said = [ev("China said NATO's criticism vilifies its military development.", 0.5)]
+    assert not should_abstain(asked, said, Settings())
