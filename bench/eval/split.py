@@ -1,6 +1,7 @@
-"""Split the wide question set into its tune and holdout halves, by a hash of each id.
+"""Split a question set into its tune and holdout halves, by a hash of each id.
 
-    .venv/bin/python -m bench.eval.split
+    .venv/bin/python -m bench.eval.split              # the wide set, bench/eval/
+    .venv/bin/python -m bench.eval.split bench/eval/news
 
 The halves are fixed by the ids alone, so the split never depends on order or on the answers.
 Tune on ``tune.jsonl``; report ``holdout.jsonl`` and never tune on it.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -21,13 +23,14 @@ def half(question_id: str) -> str:
 
 
 def main() -> None:
-    lines = (HERE / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    lines = (folder / "questions.jsonl").read_text(encoding="utf-8").splitlines()
     halves: dict[str, list[str]] = {"tune": [], "holdout": []}
     for line in lines:
         if line.strip():
             halves[half(json.loads(line)["id"])].append(line)
     for name, kept in halves.items():
-        (HERE / f"{name}.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
+        (folder / f"{name}.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
         print(f"{name}: {len(kept)} questions")
 
 
