@@ -258,15 +258,51 @@ def is_unit(word: str) -> bool:
     return True
 
 
+# Words of currency names that are also common English words: "4 million units", "3 won".
+_NOT_CURRENCY = frozenset(
+    "unit units value rights account gold silver platinum palladium mark "
+    "marks real won sol som rand dong".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    """The last words of English currency names, singular and plural ("euros", "yen",
+    "pounds"), by Babel's locale data."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    words = set()
+    for code in Locale("en").currencies:
+        for count in (1, 2):
+            last = get_currency_name(str(code), count=count, locale="en").lower().split()[-1]
+            if last.isalpha():
+                words.add(last)
+    return frozenset(words - _NOT_CURRENCY)
+
+
+def is_currency(word: str) -> bool:
+    """Whether ``word`` names a currency ("euros", "pound", "yuan")."""
+    return word.lower() in _currencies()
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]?([A-Za-zµ]+)\b")
 
 
 def _measured(text: str, entity: Entity) -> Entity:
     """A number followed by a unit of measure is a quantity, unit included ("512 bytes"): the
     recogniser, trained on news, calls it a bare number."""
-    if entity.label != "CARDINAL":
+    if entity.label not in ("CARDINAL", "QUANTITY"):
         return entity
     last = entity.text.split()[-1]
+    large = re.search(r"\b(?:thousand|million|billion|trillion|bn)\b", entity.text)
+    if is_currency(last) and large:  # "480 million pound" is money, "3 pounds" may weigh
+        return Entity(entity.start, entity.end, "MONEY", entity.text)
+    following = _NEXT_WORD.match(text, entity.end)
+    if entity.label == "CARDINAL" and following and is_currency(following.group(1)):  # "9 euros"
+        return Entity(entity.start, following.end(), "MONEY", text[entity.start : following.end()])
+    if entity.label != "CARDINAL":
+        return entity
     if last != entity.text and is_unit(last):  # "3 GHz", unit and all
         return Entity(entity.start, entity.end, "QUANTITY", entity.text)
     unit = _NEXT_WORD.match(text, entity.end)

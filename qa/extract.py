@@ -174,22 +174,29 @@ def _title_of(
     return None
 
 
-# A word, then a run of capitalised words: "company Purism", "newspaper Global Times".
-_NAMED_AFTER = re.compile(r"\b([A-Za-z]+)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})")
+# A word, then a run of capitalised words: "company Purism", "the town of Grove Falls".
+_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}"
+_NAMED_AFTER = re.compile(rf"\b([A-Za-z]+)\s+(?:of\s+(?:the\s+)?)?({_NAME})")
+# A run of capitalised words, then an apposition ending in a noun: "Quiet Skies, the group".
+_NAMED_BEFORE = re.compile(
+    rf"({_NAME}),\s+((?:the|a|an)\s+[^,.;]{{1,40}}?)(?=\s+(?:that|who|which)\b|\s*[,.;])"
+)
 
 
 def _named_by_noun(asked: Asked, text: str) -> list[Entity]:
-    """Names that the question's noun stands right before ("the company Purism", "the
-    newspaper Global Times"): whatever the recogniser made of them, the text calls them one
-    of what is asked."""
+    """Names that the question's noun stands right before ("the company Purism", "the town of
+    Grove Falls") or in apposition after ("Quiet Skies Harwick, the residents' group"):
+    whatever the recogniser made of them, the text calls them one of what is asked."""
     label = next(iter(sorted(asked.labels())), None)
     if asked.noun is None or label is None or asked.kind not in ("org", "place"):
         return []
     found = []
-    for match in _NAMED_AFTER.finditer(text):
-        if stem(match.group(1)) == asked.noun:
-            name = match.group(2).rstrip(".")
-            found.append(Entity(match.start(2), match.start(2) + len(name), label, name))
+    for pattern, noun, name in ((_NAMED_AFTER, 1, 2), (_NAMED_BEFORE, 2, 1)):
+        for match in pattern.finditer(text):
+            if asked.noun in {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}:
+                value = match.group(name).rstrip(".")
+                start = match.start(name)
+                found.append(Entity(start, start + len(value), label, value))
     return found
 
 

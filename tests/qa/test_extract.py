@@ -459,3 +459,28 @@ def test_a_count_is_read_beside_what_is_done_not_beside_its_noun() -> None:
     assert found is not None and found.value == "2,300"
     found = extract(Asked.of("How many people died?"), [best], doc)
     assert found is not None and found.value.endswith("14 people")
+
+
+def test_a_number_before_a_currency_is_money() -> None:
+    money = {e.text: e.label for e in entities("The renovation cost 68 million euros in all.")}
+    assert money.get("68 million euros") == "MONEY"
+    project = {e.text: e.label for e in entities("The 480 million pound project was dropped.")}
+    assert project.get("480 million pound") == "MONEY"
+    shipped = {e.text: e.label for e in entities("Kestrel shipped 4 million units in 2024.")}
+    assert "MONEY" not in shipped.values()
+
+
+def test_a_name_the_asked_noun_introduces_or_follows_in_apposition_is_of_its_kind() -> None:
+    text = (
+        "Runway plan quashed\nThe plant will be built near the town of Grove Falls. "
+        "Quiet Skies Harwick, the residents' group that brought the case, welcomed it."
+    )
+    doc = Document("news.txt", text)
+    town = extract(
+        Asked.of("Near which town will the plant be built?"), [doc.sentence("plant", 0.7)], doc
+    )
+    assert town is not None and town.value == "Grove Falls"
+    group = extract(
+        Asked.of("Which group brought the case?"), [doc.sentence("brought the case", 0.7)], doc
+    )
+    assert group is not None and group.value == "Quiet Skies Harwick"
