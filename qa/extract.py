@@ -114,9 +114,24 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return value in asked.values(sentence)
     said = asked.question.lower().replace("’", "'")
     words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
+    if _credited(entity, sentence) and asked.noun not in _OUTLETS:
+        return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     if entity.label == "PERSON" and _named_person(asked) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
     return bool(words) and not all(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
+
+
+# A news dateline: the place, maybe the day, and the agency that filed the story.
+_DATELINE = re.compile(r"^\s*[A-Z][^()\n]{0,60}\(([^()]{2,60})\)\s*[-–—]+")
+_OUTLETS = frozenset(
+    stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
+)
+
+
+def _credited(entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` is the agency a news dateline credits ("(Reuters) -")."""
+    dateline = _DATELINE.match(sentence)
+    return dateline is not None and dateline.start(1) <= entity.start < dateline.end(1)
 
 
 def _named_person(asked: Asked) -> set[str]:

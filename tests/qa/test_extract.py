@@ -484,3 +484,12 @@ def test_a_name_the_asked_noun_introduces_or_follows_in_apposition_is_of_its_kin
         Asked.of("Which group brought the case?"), [doc.sentence("brought the case", 0.7)], doc
     )
     assert group is not None and group.value == "Quiet Skies Harwick"
+
+
+def test_the_agency_a_dateline_credits_answers_only_a_question_about_outlets() -> None:
+    text = "Cup final\nLEEDSWORTH, April 12 (Northline Press) -\nRovers reached the final."
+    doc = Document("cup.txt", text)
+    dateline = doc.sentence("Northline", 0.7)
+    assert extract(Asked.of("Which team reached the final?"), [dateline], doc) is None
+    found = extract(Asked.of("Which news agency filed the report?"), [dateline], doc)
+    assert found is not None and found.value == "Northline Press"
