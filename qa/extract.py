@@ -224,7 +224,7 @@ def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]
         named = {e.start for e in found if e.label in labels}
         found += [e for e in _named_by_noun(asked, text) if e.start not in named]
     if asked.kind == "count" and labels == asked.labels():
-        held = {(e.start, e.end) for e in found}
+        held = {(e.start, e.end) for e in found if e.label in labels}  # "1050" may be a DATE
         for value in asked.values(text):
             at = text.lower().find(value)
             if at >= 0 and (at, at + len(value)) not in held:

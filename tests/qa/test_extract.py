@@ -493,3 +493,11 @@ def test_the_agency_a_dateline_credits_answers_only_a_question_about_outlets() -
     assert extract(Asked.of("Which team reached the final?"), [dateline], doc) is None
     found = extract(Asked.of("Which news agency filed the report?"), [dateline], doc)
     assert found is not None and found.value == "Northline Press"
+
+
+def test_a_count_the_recogniser_took_for_a_date_is_still_read() -> None:
+    doc = Document("s.txt", "Belkaka\nIn winter Belkaka station records 1050 centimetres of snow.")
+    best = doc.sentence("records", 0.87)
+    asked = Asked.of("How many centimetres of snow does Belkaka station record in winter?")
+    found = extract(asked, [best], doc)
+    assert found is not None and found.value == "1050 centimetres"
