@@ -31,6 +31,7 @@ def rerank_by_type(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]
     question does not already give): the classic answer-type check of question answering."""
     if asked.kind is None:
         return list(evidence)
+    tag(e.text for e in evidence)  # one batch, not one call a sentence
     raised = [
         replace(e, score=e.score + TYPE_BONUS) if asked.values(e.text) else e for e in evidence
     ]
