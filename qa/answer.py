@@ -29,7 +29,7 @@ from qa.decide import (
     rerank_by_type,
     should_abstain,
 )
-from qa.extract import Found, extract
+from qa.extract import Found, dated_head, extract
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
 from qa.retrieve import retrieve
@@ -374,6 +374,17 @@ def answer(
             related=related,
             evidence=tuple(evidence),
         )
+
+    if asked.dates_a_document and (dated := dated_head(asked, evidence, around)):
+        text, citations = _state(dated)
+        yield done(
+            text=text,
+            citations=tuple(citations),
+            abstained=False,
+            mode="value",
+            evidence=tuple(evidence),
+        )
+        return
 
     if should_abstain(asked, evidence, settings, around):
         yield abstained()

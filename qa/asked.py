@@ -528,6 +528,12 @@ def _unrequested(entity: Entity) -> Entity:
     return entity
 
 
+_PUBLISHED = re.compile(r"\b(?:published|posted|written|dated|filed|issued)\b", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"\b(?:article|report|story|piece|post|document|page|bulletin|dispatch)\b", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the names it is about (its subject), the kind of value (see
@@ -592,6 +598,16 @@ class Asked:
             if pos.startswith("VB") and word:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
+
+    @property
+    def dates_a_document(self) -> bool:
+        """Whether the question asks when a document itself came out ("When was the Azernews
+        article published?"): the date stands in the document's head, not in what it says."""
+        return (
+            self.kind == "time"
+            and _PUBLISHED.search(self.question) is not None
+            and _DOCUMENT.search(self.question) is not None
+        )
 
     def values(self, text: str) -> set[str]:
         """The values of the asked kind in ``text`` that the question does not give."""

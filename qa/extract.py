@@ -304,6 +304,23 @@ def _as_range(asked: Asked, found: Found) -> Found:
     return replace(found, value=text[found.at : later[0].end])
 
 
+def dated_head(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
+    """The date in the head (the first line) of the best sentences' documents, for a question
+    about when a document came out: a news article's dateline, a page's "date" line."""
+    for source in dict.fromkeys(e.source for e in evidence[:ANCHORS]):
+        title = store.title(source)
+        if title is None:
+            continue
+        start, line, text = title
+        dated = [e for e in entities(text) if e.text.lower() in asked.values(text)]
+        if dated:
+            best = next(e for e in evidence if e.source == source)
+            head = Evidence(source, start, start + len(text), line, text, best.score, 0.0, 0.0)
+            first = min(dated, key=lambda e: e.start)
+            return Found(first.text, head, head, best.score, first.start)
+    return None
+
+
 MAX_VALUES = 5  # values listed for a question asking for several
 _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")  # between items
 

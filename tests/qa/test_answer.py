@@ -162,6 +162,13 @@ def test_out_of_corpus_questions_abstain(assistant: Assistant, question: str) ->
     _assert_exact(assistant, answer)
 
 
+def test_when_an_article_came_out_is_its_heads_date(assistant: Assistant) -> None:
+    answer = assistant.ask_final("When was the Azernews article published?")
+    assert answer.mode == "value" and answer.text.startswith("2025-06-26 [1]"), answer.text
+    assert answer.citations[0].source == "001_af2cb071c3335e74.txt"
+    _assert_exact(assistant, answer)
+
+
 def test_conflicting_sources_are_both_cited(assistant: Assistant) -> None:
     answer = assistant.ask_final("On which day did Rutte speak?")
     assert answer.mode == "conflict"

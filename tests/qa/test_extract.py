@@ -9,7 +9,7 @@ from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
 from qa.asked import Asked, Entity, entities, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
-from qa.extract import extract, plausible
+from qa.extract import dated_head, extract, plausible
 from qa.read import Evidence
 from qa.settings import Settings
 from qa.verify import supports
@@ -501,3 +501,13 @@ def test_a_count_the_recogniser_took_for_a_date_is_still_read() -> None:
     asked = Asked.of("How many centimetres of snow does Belkaka station record in winter?")
     found = extract(asked, [best], doc)
     assert found is not None and found.value == "1050 centimetres"
+
+
+def test_when_a_document_came_out_is_read_from_its_head() -> None:
+    doc = Document("n.txt", "date 2025-06-26 26 June 2025 20:21\nThe minister spoke on Thursday.")
+    spoke = doc.sentence("minister", 0.3)
+    asked = Asked.of("When was the article published?")
+    assert asked.dates_a_document and not Asked.of("When did the minister speak?").dates_a_document
+    found = dated_head(asked, [spoke], doc)
+    assert found is not None and found.value == "2025-06-26"
+    assert (found.holder.start, found.holder.text) == (0, "date 2025-06-26 26 June 2025 20:21")
