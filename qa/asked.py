@@ -109,7 +109,7 @@ _SHARE = re.compile(r"%|\bper ?cent\b")
 _FORMS = {
     stem("year"): re.compile(r"\b\d{4}\b"),
     stem("date"): re.compile(r"\d"),
-    **{stem(noun): _SHARE for noun in ("percentage", "percent", "proportion")},
+    **{stem(noun): _SHARE for noun in ("percentage", "percent", "proportion", "share")},
 }
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.,]?\d)")
 

@@ -336,6 +336,8 @@ def test_a_percentage_question_wants_a_share_and_where_one_ranks_is_no_place() -
     grew = Asked.of("By what percentage did the budget grow?")
     assert grew.values("It rose to an estimated $314 billion, a 7% increase.") == {"7%"}
     assert Asked.of("Where does China rank among military spenders?").kind is None
+    share = Asked.of("What share of Asia's spending did China account for?")
+    assert share.values("China spent $314 billion, 45 percent of Asia's total.") == {"45 percent"}
 
 
 def test_a_request_that_opens_a_question_is_neither_its_name_nor_its_topic() -> None:
