@@ -114,6 +114,8 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return value in asked.values(sentence)
     said = asked.question.lower().replace("’", "'")
     words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
+    if _described(asked, entity, sentence):
+        return False  # "the maker of Tango Twists" is what the question gives, not its answer
     if _credited(entity, sentence) and asked.noun not in _OUTLETS:
         return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     if entity.label == "PERSON" and _named_person(asked) & set(words):
@@ -126,6 +128,22 @@ _DATELINE = re.compile(r"^\s*[A-Z][^()\n]{0,60}\(([^()]{2,60})\)\s*[-–—]+")
 _OUTLETS = frozenset(
     stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
 )
+
+
+# An apposition after a name: ", maker of Tango Twists pretzels," or ", the residents' group,".
+_DESCRIBED = re.compile(r"^,\s+((?:(?:the|a|an|its|their)\s+)?[a-z][^,.;()]{3,80}?)\s*[,.;]")
+
+
+def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether the sentence describes ``entity`` in apposition with the question's own words
+    ("Crispwell Brands, the maker of Tango Twists pretzels," for "Which company agreed to
+    acquire the maker of Tango Twists pretzels?"): the question gives it rather than asks it."""
+    after = _DESCRIBED.match(sentence[entity.end :])
+    if after is None:
+        return False
+    words = content_terms(after.group(1))
+    shared = words & content_terms(asked.question)
+    return len(shared) >= 2 and len(shared) >= 0.5 * len(words)
 
 
 def _credited(entity: Entity, sentence: str) -> bool:

@@ -511,3 +511,17 @@ def test_when_a_document_came_out_is_read_from_its_head() -> None:
     found = dated_head(asked, [spoke], doc)
     assert found is not None and found.value == "2025-06-26"
     assert (found.holder.start, found.holder.text) == (0, "date 2025-06-26 26 June 2025 20:21")
+
+
+def test_a_name_the_question_describes_in_its_own_words_is_not_its_answer() -> None:
+    text = (
+        "Deal\nNordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels "
+        "and Sunpeak crackers, for $4.1 billion."
+    )
+    doc = Document("deal.txt", text)
+    best = doc.sentence("agreed to buy", 0.7)
+    asked = Asked.of("Which company agreed to acquire the maker of Tango Twists pretzels?")
+    found = extract(asked, [best], doc)
+    assert found is not None and found.value == "Nordhaven Foods"
+    bought = extract(Asked.of("Which company did Nordhaven Foods agree to buy?"), [best], doc)
+    assert bought is not None and bought.value == "Crispwell Brands"
