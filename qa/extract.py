@@ -137,11 +137,15 @@ _DESCRIBED = re.compile(r"^,\s+((?:(?:the|a|an|its|their)\s+)?[a-z][^,.;()]{3,80
 def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
     """Whether the sentence describes ``entity`` in apposition with the question's own words
     ("Crispwell Brands, the maker of Tango Twists pretzels," for "Which company agreed to
-    acquire the maker of Tango Twists pretzels?"): the question gives it rather than asks it."""
+    acquire the maker of Tango Twists pretzels?"): the question gives it rather than asks it.
+    An apposition holding the asked noun names what is asked instead ("Quiet Skies, the
+    residents' group that brought the case," for "Which group brought the case?")."""
     after = _DESCRIBED.match(sentence[entity.end :])
     if after is None:
         return False
     words = content_terms(after.group(1))
+    if asked.noun in words:  # "the residents' group that brought the case" names the group
+        return False
     shared = words & content_terms(asked.question)
     return len(shared) >= 2 and len(shared) >= 0.5 * len(words)
 
