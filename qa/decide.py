@@ -157,8 +157,9 @@ def should_abstain(
     passages never mention (nor, given ``documents``, their documents' heads), or a figure its
     best sentences do not give (see :func:`_missing_figures`); when it asks for
     a count, a time or an amount that no relevant sentence (nor its document's title) holds
-    (unless a bare "when" is answered by an event, see below); or, for other questions, when
-    the best sentence lacks most of the question's distinctive words and is not a close
+    (a bare "when" may be answered by an event: see :attr:`Asked.needs_value`); or, for other
+    questions, when the best sentence (and each close one holding a name of the asked kind)
+    lacks most of the question's distinctive words and is not a close
     paraphrase either. (Questions of a kind are judged by
     their answer, not their words: "which day" rarely appears beside the day.)"""
     rules = settings.answer

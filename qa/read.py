@@ -92,8 +92,10 @@ def read(
 ) -> list[Evidence]:
     """Every sentence of ``passages``, scored against ``question``, best first.
 
-    ``context`` (the conversation so far) counts for a quarter of the semantic score, so a
-    follow-up such as "and what about its budget?" still finds its subject.
+    Each is scored alone (``score``) and in its place (``in_place``: its vector summed with
+    those of the sentences either side of it, see :func:`in_place`). ``context`` (the
+    conversation so far) counts for a quarter of the semantic score, so a follow-up such as
+    "and what about its budget?" still finds its subject.
     """
     candidates = _candidates(passages)
     if not candidates:
