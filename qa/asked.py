@@ -38,9 +38,8 @@ FALLBACK: dict[str, frozenset[str]] = {
     "person": frozenset({"ORG", "GPE", "NORP"}),
     "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
 }
-VALUE_KINDS = frozenset(
-    {"count", "time", "number", "duration", "age"}
-)  # kinds whose value must be stated
+# The kinds whose value must be stated.
+VALUE_KINDS = frozenset({"count", "time", "number", "duration", "age"})
 # Named things by class: a person, an organisation, a place (a country is a place).
 NAME_CLASS = {
     "PERSON": "person",
@@ -290,25 +289,28 @@ _NEXT_WORD = re.compile(r"[ \u00a0]?([A-Za-zµ]+)\b")
 
 
 def _measured(text: str, entity: Entity) -> Entity:
-    """A number followed by a unit of measure is a quantity, unit included ("512 bytes"): the
-    recogniser, trained on news, calls it a bare number."""
+    """A number followed by a unit of measure is a quantity, unit included ("512 bytes"), and
+    one followed by a currency name is money ("68 million euros"): the recogniser, trained on
+    news, calls them bare numbers, and a large sum in pounds a weight."""
     if entity.label not in ("CARDINAL", "QUANTITY"):
         return entity
     last = entity.text.split()[-1]
     large = re.search(r"\b(?:thousand|million|billion|trillion|bn)\b", entity.text)
     if is_currency(last) and large:  # "480 million pound" is money, "3 pounds" may weigh
         return Entity(entity.start, entity.end, "MONEY", entity.text)
-    following = _NEXT_WORD.match(text, entity.end)
-    if entity.label == "CARDINAL" and following and is_currency(following.group(1)):  # "9 euros"
-        return Entity(entity.start, following.end(), "MONEY", text[entity.start : following.end()])
     if entity.label != "CARDINAL":
         return entity
     if last != entity.text and is_unit(last):  # "3 GHz", unit and all
         return Entity(entity.start, entity.end, "QUANTITY", entity.text)
     unit = _NEXT_WORD.match(text, entity.end)
-    if unit is None or not is_unit(unit.group(1)):
+    if unit is None:
         return entity
-    return Entity(entity.start, unit.end(), "QUANTITY", text[entity.start : unit.end()])
+    measured = text[entity.start : unit.end()]
+    if is_currency(unit.group(1)):
+        return Entity(entity.start, unit.end(), "MONEY", measured)
+    return (
+        Entity(entity.start, unit.end(), "QUANTITY", measured) if is_unit(unit.group(1)) else entity
+    )
 
 
 def entities(text: str) -> tuple[Entity, ...]:
