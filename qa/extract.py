@@ -5,7 +5,8 @@ name in the article's title, the figure in the next sentence. So the window of e
 few sentences (the sentence, one either side, and the document's title) is tagged by the entity
 recogniser, and every value of the asked kind is scored by features that hold for any document:
 how relevant the sentence it stands beside is, whether it stands in that sentence or next to
-it, how close it is to the question's words, and how many of the best sentences agree on it.
+it, how close it is to the question's words, how much of what the question asks that sentence
+keeps (for a name), and how many of the best sentences agree on it.
 """
 
 from __future__ import annotations
