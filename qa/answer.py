@@ -29,7 +29,7 @@ from qa.decide import (
     rerank_by_type,
     should_abstain,
 )
-from qa.extract import Found, dated_head, extract
+from qa.extract import Found, dated_head, expansion, extract
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
 from qa.retrieve import retrieve
@@ -375,8 +375,9 @@ def answer(
             evidence=tuple(evidence),
         )
 
-    if asked.dates_a_document and (dated := dated_head(asked, evidence, around)):
-        text, citations = _state(dated)
+    spelled = asked.dates_a_document and dated_head(asked, evidence, around)
+    if spelled := spelled or expansion(asked, evidence, around):
+        text, citations = _state(spelled)
         yield done(
             text=text,
             citations=tuple(citations),
@@ -386,7 +387,7 @@ def answer(
         )
         return
 
-    if should_abstain(asked, evidence, settings, around):
+    if asked.acronym or should_abstain(asked, evidence, settings, around):  # not spelled out
         yield abstained()
         return
 

@@ -530,6 +530,11 @@ def _unrequested(entity: Entity) -> Entity:
     return entity
 
 
+# "What does SIPRI stand for?": a short form in capitals, then "stand for", "mean".
+_STANDS_FOR = re.compile(
+    r"\b(?i:what (?:does|do|did|is) (?:the (?:abbreviation|acronym) )?)([A-Z][A-Z0-9&.-]+s?)"
+    r"\s+(?i:stand for|mean|short for)\b"
+)
 _PUBLISHED = re.compile(r"\b(?:published|posted|written|dated|filed|issued)\b", re.IGNORECASE)
 _DOCUMENT = re.compile(
     r"\b(?:article|report|story|piece|post|document|page|bulletin|dispatch)\b", re.IGNORECASE
@@ -600,6 +605,12 @@ class Asked:
             if pos.startswith("VB") and word:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
+
+    @property
+    def acronym(self) -> str | None:
+        """The short form a "What does SIPRI stand for?" question asks to spell out."""
+        match = _STANDS_FOR.search(self.question)
+        return match.group(1) if match else None
 
     @property
     def dates_a_document(self) -> bool:

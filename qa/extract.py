@@ -327,6 +327,43 @@ def _as_range(asked: Asked, found: Found) -> Found:
     return replace(found, value=text[found.at : later[0].end])
 
 
+_SMALL_WORDS = frozenset("of for and the de du la le on in to a an".split())
+
+
+def _spells(words: str, acronym: str) -> bool:
+    """Whether the capitalised words of ``words`` begin with the letters of ``acronym``, in
+    order ("LDAP Data Interchange Format" for LDIF; small words such as "of" left out)."""
+    kept = [w for w in re.findall(r"[\w'’-]+", words) if w.lower() not in _SMALL_WORDS]
+    letters = "".join(w[0] for w in kept).lower()
+    wanted = re.sub(r"[^A-Za-z0-9]", "", acronym).lower()
+    return len(kept) >= 2 and (letters == wanted or letters == wanted.rstrip("s"))
+
+
+def expansion(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
+    """What a short form stands for, as the best sentences spell it out beside it: "LDIF
+    (LDAP Data Interchange Format)" or "Stockholm International Peace Research Institute
+    (SIPRI)"."""
+    acronym = asked.acronym
+    if acronym is None:
+        return None
+    short = re.escape(acronym)
+    after = re.compile(rf"\b{short}\b[^()]{{0,20}}?\(([^()]{{3,100}})\)")
+    before = re.compile(
+        rf"((?:[A-Z][\w'’-]*[\s-]+(?:(?:of|for|and|the|de|in|on|to)\s+)*)+)\(\s*{short}\s*\)"
+    )
+    said = re.compile(rf"\b{short}\s+(?:stands for|is short for|means)\s+([A-Z][^.,;()]{{3,100}})")
+    for anchor in evidence[:ANCHORS]:
+        for _, held in window(anchor, store):
+            for pattern in (after, before, said):
+                for match in pattern.finditer(held.text):
+                    lead = re.match(r"\s*(?:(?:the|a|an)\s+)?", match.group(1), re.IGNORECASE)
+                    words = match.group(1)[lead.end() if lead else 0 :].strip()
+                    if _spells(words, acronym):
+                        at = match.start(1) + (lead.end() if lead else 0)
+                        return Found(words, held, anchor, anchor.score, at)
+    return None
+
+
 def dated_head(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
     """The date in the head (the first line) of the best sentences' documents, for a question
     about when a document came out: a news article's dateline, a page's "date" line."""

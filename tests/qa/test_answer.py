@@ -169,6 +169,13 @@ def test_when_an_article_came_out_is_its_heads_date(assistant: Assistant) -> Non
     _assert_exact(assistant, answer)
 
 
+def test_a_short_form_is_spelled_out_or_refused(assistant: Assistant) -> None:
+    sipri = assistant.ask_final("What does SIPRI stand for?")
+    assert sipri.text == "Stockholm International Peace Research Institute [1].", sipri.text
+    _assert_exact(assistant, sipri)
+    assert assistant.ask_final("What does NATO stand for?").abstained  # the seeds never say
+
+
 def test_conflicting_sources_are_both_cited(assistant: Assistant) -> None:
     answer = assistant.ask_final("On which day did Rutte speak?")
     assert answer.mode == "conflict"

@@ -9,7 +9,7 @@ from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
 from qa.asked import Asked, Entity, entities, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
-from qa.extract import dated_head, extract, plausible
+from qa.extract import dated_head, expansion, extract, plausible
 from qa.read import Evidence
 from qa.settings import Settings
 from qa.verify import supports
@@ -525,3 +525,23 @@ def test_a_name_the_question_describes_in_its_own_words_is_not_its_answer() -> N
     assert found is not None and found.value == "Nordhaven Foods"
     bought = extract(Asked.of("Which company did Nordhaven Foods agree to buy?"), [best], doc)
     assert bought is not None and bought.value == "Crispwell Brands"
+
+
+def test_a_short_form_is_spelled_out_from_beside_it_or_not_at_all() -> None:
+    doc = Document(
+        "ldap.txt",
+        "LDAP\nAn LDIF file (LDAP Data Interchange Format) is a portable text file. The "
+        "Stockholm International Peace Research Institute (SIPRI) counts budgets. PEP stands "
+        "for Python Enhancement Proposal.",
+    )
+    sentences = [doc.sentence(f, 0.5) for f in ("LDIF file", "Stockholm", "PEP stands")]
+    for question, spelled in (
+        ("What does LDIF stand for?", "LDAP Data Interchange Format"),
+        ("What does SIPRI stand for?", "Stockholm International Peace Research Institute"),
+        ("What does PEP mean?", "Python Enhancement Proposal"),
+    ):
+        found = expansion(Asked.of(question), sentences, doc)
+        assert found is not None and found.value == spelled, question
+        assert found.holder.text[found.at : found.at + len(spelled)] == spelled
+    assert expansion(Asked.of("What does NATO stand for?"), sentences, doc) is None
+    assert Asked.of("What does it mean when package A depends on B?").acronym is None
