@@ -375,8 +375,8 @@ def answer(
             evidence=tuple(evidence),
         )
 
-    spelled = asked.dates_a_document and dated_head(asked, evidence, around)
-    if spelled := spelled or expansion(asked, evidence, around):
+    dated = dated_head(asked, evidence, around) if asked.dates_a_document else None
+    if spelled := dated or expansion(asked, evidence, around):
         text, citations = _state(spelled)
         yield done(
             text=text,
@@ -407,10 +407,9 @@ def answer(
         )
         return
 
-    placed = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
     if asked.multi or (asked.several and asked.kind is None):
         # "Which functions ...": every sentence giving some, as short as a single answer
-        evidence = placed
+        evidence = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
         chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
         if not asked.multi:
             chosen = [trimmed(e, question)[0] for e in chosen]
@@ -424,7 +423,7 @@ def answer(
         yield abstained()
         return
     else:
-        evidence = placed
+        evidence = rerank_by_type(asked, in_place(evidence))
         events = _phrase(question, evidence, embedder, generator, settings, timings, ms, around)
         text, citations, mode = yield from events
     yield done(

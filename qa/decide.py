@@ -98,6 +98,11 @@ def topic_share(asked: Asked, sentence: str) -> float | None:
 HEAD_CHARS = 400  # a document's head: its title and first lines
 
 
+def _head_text(documents: Windows, source: str) -> str:
+    """The first :data:`HEAD_CHARS` characters of ``source``: where it names itself."""
+    return documents.around(source, 0, 0, HEAD_CHARS)[1]
+
+
 def _missing_names(
     asked: Asked, evidence: Sequence[Evidence], documents: Windows | None = None, depth: int = 3
 ) -> set[str]:
@@ -113,7 +118,7 @@ def _missing_names(
     texts = [e.text for e in evidence]
     if documents is not None:
         for source in dict.fromkeys(e.source for e in evidence[:depth]):
-            texts.append(documents.around(source, 0, 0, HEAD_CHARS)[1])
+            texts.append(_head_text(documents, source))
             if title := documents.title(source):
                 texts.append(title[2])
     text = " ".join(texts).lower().replace("’", "'")
@@ -142,7 +147,7 @@ def _missing_figures(
     given: set[str] = set()
     for e in evidence[:depth]:
         texts = [w.text for _, w in window(e, documents)]
-        texts.append(documents.around(e.source, 0, 0, HEAD_CHARS)[1])
+        texts.append(_head_text(documents, e.source))
         given |= {n for text in texts for n in numbers(text)}
     return {f for f in asked_figures if not any(n == f or n.startswith(f + ".") for n in given)}
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from qa.asked import VALUE_KINDS, Asked, Entity, entities, tag
 from qa.decide import topic_share
-from qa.read import Evidence, Windows, window
+from qa.read import Evidence, Windows, head, window
 from qa.text import content_terms, stem
 
 ANCHORS = 5  # best sentences whose windows are read
@@ -368,16 +368,14 @@ def dated_head(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Fo
     """The date in the head (the first line) of the best sentences' documents, for a question
     about when a document came out: a news article's dateline, a page's "date" line."""
     for source in dict.fromkeys(e.source for e in evidence[:ANCHORS]):
-        title = store.title(source)
+        best = next(e for e in evidence if e.source == source)
+        title = head(best, store)
         if title is None:
             continue
-        start, line, text = title
-        dated = [e for e in entities(text) if e.text.lower() in asked.values(text)]
+        dated = [e for e in entities(title.text) if e.text.lower() in asked.values(title.text)]
         if dated:
-            best = next(e for e in evidence if e.source == source)
-            head = Evidence(source, start, start + len(text), line, text, best.score, 0.0, 0.0)
             first = min(dated, key=lambda e: e.start)
-            return Found(first.text, head, head, best.score, first.start)
+            return Found(first.text, title, title, best.score, first.start)
     return None
 
 

@@ -111,7 +111,7 @@ def read(
         around = 0.75 * around + 0.25 * (windows @ talk)
     overlap = _overlaps(question, texts)
     scores = 0.6 * relevance + 0.4 * overlap
-    in_place = 0.6 * around + 0.4 * overlap
+    placed_scores = 0.6 * around + 0.4 * overlap
     evidence = [
         Evidence(
             source=p.source,
@@ -125,7 +125,7 @@ def read(
             in_place=float(placed),
         )
         for (p, u), text, score, rel, ov, placed in zip(
-            candidates, texts, scores, relevance, overlap, in_place, strict=True
+            candidates, texts, scores, relevance, overlap, placed_scores, strict=True
         )
     ]
     return sorted(evidence, key=lambda e: e.score, reverse=True)
@@ -181,10 +181,18 @@ def window(anchor: Evidence, store: Windows) -> list[tuple[str, Evidence]]:
         out.append(
             ("next", _evidence(anchor, offset + span.start, text[span.start : span.end], line))
         )
-    title = store.title(anchor.source)
-    if title is not None and title[2] and title[0] + len(title[2]) <= anchor.start:
-        out.append(("title", _evidence(anchor, title[0], title[2], title[1])))
+    title = head(anchor, store)
+    if title is not None and title.end <= anchor.start:
+        out.append(("title", title))
     return out
+
+
+def head(anchor: Evidence, store: Windows) -> Evidence | None:
+    """The title (first line) of ``anchor``'s document, as evidence beside it."""
+    title = store.title(anchor.source)
+    if title is None or not title[2]:
+        return None
+    return _evidence(anchor, title[0], title[2], title[1])
 
 
 def _evidence(anchor: Evidence, start: int, text: str, line: int) -> Evidence:

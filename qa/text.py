@@ -17,11 +17,12 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[-'’][A-Z][A-Za-z]*)*")
 _FIRST = re.compile(r"[A-Z][a-zA-Z]+(?:[-'’][A-Z][A-Za-z]*)*")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Verbs that open a request ("Summarize ...", "List ...").
+_REQUEST_VERBS = "describe explain list name summarize summarise give show find identify compare"
 # Words that often open a sentence or a request without naming anything.
 _STARTERS = frozenset(
     "according also although however in last meanwhile separately some yes no not one "
-    "describe explain list name summarize summarise give show find identify compare please "
-    "should may might must".split()
+    f"{_REQUEST_VERBS} please should may might must".split()
 )
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 
@@ -48,11 +49,7 @@ def content_terms(text: str) -> set[str]:
 
 
 # A request's verbs ("Summarize ...", "List ..."): they frame a question, they are not its topic.
-REQUESTS = frozenset(
-    stem(w)
-    for w in "describe explain list name summarize summarise give show find identify compare "
-    "outline overview tell".split()
-)
+REQUESTS = frozenset(stem(w) for w in f"{_REQUEST_VERBS} outline overview tell".split())
 
 
 def numbers(text: str) -> set[str]:
