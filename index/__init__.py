@@ -1,1 +1,1 @@
-"""The write path: files -> chunks -> vectors -> Chroma, plus a SQLite FTS5 lexical index."""
+"""The write path: files -> chunks -> vectors -> Chroma, plus a tantivy BM25 index."""

@@ -1,4 +1,4 @@
-"""``retrieve``: hybrid search, dense (Chroma) and lexical (BM25 in SQLite FTS5), fused by rank."""
+"""``retrieve``: hybrid search, dense (Chroma) and lexical (BM25 in tantivy), fused by rank."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ def seeded_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(seeded_settings: Settings) -> Iterator[Assistant]:
-    """The real pipeline over the seeds: MiniLM, Chroma, SQLite FTS5, SmolLM2."""
+    """The real pipeline over the seeds: MiniLM, Chroma, tantivy, SmolLM2."""
     yield Assistant(seeded_settings)
 
 

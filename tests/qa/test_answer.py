@@ -1,12 +1,15 @@
-"""Answers from the real pipeline: MiniLM, Chroma, SQLite FTS5 and the bundled SmolLM2."""
+"""Answers from the real pipeline: MiniLM, Chroma, tantivy and the bundled SmolLM2."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from qa.answer import Answer, Status, Token
 from qa.assistant import Assistant
 from qa.retrieve import retrieve
+from qa.settings import Settings
 from tests.conftest import NATO_QUESTION
 
 
@@ -19,6 +22,17 @@ def _file_text(assistant: Assistant, source: str) -> str:
 def _assert_exact(assistant: Assistant, answer: Answer) -> None:
     for c in (*answer.citations, *answer.related):
         assert _file_text(assistant, c.source)[c.start : c.end] == c.text
+
+
+def _indexed(tmp_path: Path, files: dict[str, str]) -> Assistant:
+    """An assistant over a new folder holding ``files`` (name -> text), indexed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
+    assistant.index([corpus])
+    return assistant
 
 
 def test_retrieval_finds_the_55_percent_sentence_in_the_top_3(assistant: Assistant) -> None:
@@ -82,26 +96,19 @@ def test_a_question_asking_for_several_things_gets_them_all_cited_and_short(
     _assert_exact(assistant, answer)
 
 
-def test_a_name_given_only_in_a_title_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_given_only_in_a_title_answers(tmp_path: Path) -> None:
     """The sentence that matches the question only says "the carmaker"; the title names it."""
-    from qa.settings import Settings
-
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    (corpus / "recall.txt").write_text(
-        "Volvo recalls 40,000 cars over a brake fault\n"
-        "The recall was announced in Gothenburg on Monday. "
-        "The carmaker said the recall covers 40,000 vehicles built since 2021. "
-        "Owners will be contacted by letter and repairs are free.\n",
-        encoding="utf-8",
+    assistant = _indexed(
+        tmp_path,
+        {
+            "recall.txt": "Volvo recalls 40,000 cars over a brake fault\n"
+            "The recall was announced in Gothenburg on Monday. "
+            "The carmaker said the recall covers 40,000 vehicles built since 2021. "
+            "Owners will be contacted by letter and repairs are free.\n",
+            "harbour.txt": "Harbour traffic grows\nSome 412 ships arrived at the harbour last "
+            "year. The harbour master expects more cruise ships next summer.\n",
+        },
     )
-    (corpus / "harbour.txt").write_text(
-        "Harbour traffic grows\nSome 412 ships arrived at the harbour last year. "
-        "The harbour master expects more cruise ships next summer.\n",
-        encoding="utf-8",
-    )
-    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
-    assistant.index([corpus])
     answer = assistant.ask_final("Which carmaker is recalling 40,000 vehicles?")
     assert answer.mode == "value" and answer.text.startswith("Volvo [1]"), answer.text
     title, sentence = answer.citations
@@ -116,24 +123,18 @@ def test_a_name_given_only_in_a_title_answers(tmp_path) -> None:  # type: ignore
     assert count.mode == "value" and "412 ships [1]" in count.text, count.text
 
 
-def test_a_document_named_at_its_head_a_dateline_and_a_unit_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_named_at_its_head_a_dateline_and_a_unit_answer(tmp_path: Path) -> None:
     """The question names the bulletin only its head gives, asks the date only its dateline
     gives, and an amount the recogniser calls a bare number ("512 bytes")."""
-    from qa.settings import Settings
-
-    corpus = tmp_path / "docs"
-    corpus.mkdir()
-    (corpus / "bulletin.txt").write_text(
-        "Harbour Bulletin, 26 June 2025\n"
-        "The boot sector of the harbour's archive disk occupies the first 512 bytes of it. "
-        "The archive was moved to a new server on Thursday.\n",
-        encoding="utf-8",
+    assistant = _indexed(
+        tmp_path,
+        {
+            "bulletin.txt": "Harbour Bulletin, 26 June 2025\n"
+            "The boot sector of the harbour's archive disk occupies the first 512 bytes of it. "
+            "The archive was moved to a new server on Thursday.\n",
+            "weather.txt": "Weather\nStorms closed the harbour for two days in March.\n",
+        },
     )
-    (corpus / "weather.txt").write_text(
-        "Weather\nStorms closed the harbour for two days in March.\n", encoding="utf-8"
-    )
-    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
-    assistant.index([corpus])
     size = assistant.ask_final(
         "According to the Harbour Bulletin, how much space does the archive disk's boot "
         "sector occupy?"
@@ -209,8 +210,6 @@ def test_every_answer_sentence_is_verified_against_its_citation(assistant: Assis
 
 def test_distractor_documents_do_not_answer_for_the_subject(tmp_path, corpus) -> None:  # type: ignore[no-untyped-def]
     """A document that shares a question's topic words but not its subject is no evidence."""
-    from qa.settings import Settings
-
     (corpus / "ai-notes.txt").write_text(
         "Artificial intelligence systems can now write code and summarise reports. "
         "Researchers said artificial intelligence will change how offices work.\n",
@@ -225,23 +224,19 @@ def test_distractor_documents_do_not_answer_for_the_subject(tmp_path, corpus) ->
     assert not kept.abstained and "55" in kept.text
 
 
-def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path: Path) -> None:
     """The sentence closest to the question only announces the packages; the next names them.
     A question naming a figure the documents never give, or asking who when they name no one,
     is refused."""
-    from qa.settings import Settings
-
-    corpus = tmp_path / "manual"
-    corpus.mkdir()
-    (corpus / "printing.txt").write_text(
-        "Printing in Harbour Linux 4.2\n"
-        "Harbour Linux distributes the print system divided between several packages. "
-        "The scheduler is in the harbour-print-daemon package, and the tools are in "
-        "harbour-print-client. Printers are found on the network by the scheduler.\n",
-        encoding="utf-8",
+    assistant = _indexed(
+        tmp_path,
+        {
+            "printing.txt": "Printing in Harbour Linux 4.2\n"
+            "Harbour Linux distributes the print system divided between several packages. "
+            "The scheduler is in the harbour-print-daemon package, and the tools are in "
+            "harbour-print-client. Printers are found on the network by the scheduler.\n",
+        },
     )
-    assistant = Assistant(Settings(index_dir=tmp_path / "index"))
-    assistant.index([corpus])
     answer = assistant.ask_final("How does Harbour Linux divide its print system between packages?")
     assert answer.mode in ("extractive", "generated"), answer.text
     assert "harbour-print-daemon" in answer.text, answer.text

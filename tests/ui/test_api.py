@@ -1,5 +1,5 @@
 """The HTTP API and the OpenAI-compatible endpoint over real HTTP, against `qa serve` started by
-the test on a free loopback port (real MiniLM, Chroma, SQLite FTS5 and SmolLM2)."""
+the test on a free loopback port (real MiniLM, Chroma, tantivy and SmolLM2)."""
 
 from __future__ import annotations
 
