@@ -247,3 +247,32 @@ def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path: Path) -> Non
     ):
         refused = assistant.ask_final(question)
         assert refused.abstained, refused.text
+
+
+def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
+    """Wire-style articles: a count whose noun was left out, an age set off by commas, a
+    duration, money in a currency name, a buyer beside the company the question describes."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "storm.txt": "Storm Delia floods eastern towns\n"
+            "Storm Delia brought heavy rain to eastern Spain on Sunday. "
+            "At least 14 people died and 2,300 were evacuated, regional officials said.\n",
+            "show.txt": "Harbourview renewed for second season\n"
+            "The lead actor, Tom Okafor, 34, will return next spring. "
+            "Repairs to the studio will take about two hours a day, the producers said.\n",
+            "deal.txt": "Nordhaven to buy Crispwell\n"
+            "Nordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels, "
+            "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
+        },
+    )
+    for question, value in (
+        ("How many people were evacuated?", "2,300"),
+        ("How old is Tom Okafor?", "34"),
+        ("How long will repairs to the studio take?", "about two hours"),
+        ("How much did the museum's renovation cost?", "68 million euros"),
+        ("Which company agreed to buy the maker of Tango Twists pretzels?", "Nordhaven Foods"),
+    ):
+        answer = assistant.ask_final(question)
+        assert answer.mode == "value" and answer.text.startswith(f"{value} [1]"), answer.text
+        _assert_exact(assistant, answer)
