@@ -402,6 +402,16 @@ class Store:
             ).fetchall()
         return {r[0]: StoredChunk(*r) for r in rows}
 
+    def between(self, source: str, start: int, end: int) -> list[StoredChunk]:
+        """The chunks of ``source`` that lie inside ``[start, end)``, in order."""
+        with self._lock:
+            rows = self._db.execute(
+                'SELECT id, source, start, "end", line, text FROM chunks '
+                'WHERE source = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                (source, start, end),
+            ).fetchall()
+        return [StoredChunk(*r) for r in rows]
+
     def units(self, ids: Sequence[str]) -> dict[str, list[Unit]]:
         """The sentence units of these chunks, in order, with their vectors."""
         if not ids:
@@ -419,14 +429,15 @@ class Store:
             out.setdefault(cid, []).append(Unit(start, end, vector))
         return out
 
-    def mentions(self, source: str, words: Iterable[str]) -> bool:
-        """Whether the indexed text of ``source`` contains each of ``words`` (lower case)."""
+    def mentions(self, source: str, spelled: Iterable[Iterable[str]]) -> bool:
+        """Whether the indexed text of ``source`` contains, for each word, one of its
+        spellings (lower case): ``[{"spain", "spanish"}, {"heatwave"}]``."""
         with self._lock:
             row = self._db.execute(
                 "SELECT group_concat(text, ' ') FROM chunks WHERE source = ?", (source,)
             ).fetchone()
         text = (row[0] or "").lower().replace("’", "'")
-        return all(word in text for word in words)
+        return all(any(word in text for word in words) for words in spelled)
 
     def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
         """The indexed text of ``source`` from about ``margin`` characters before ``start`` to

@@ -473,16 +473,27 @@ def _phrase(
     return text, citations, mode
 
 
-def _statements_first(evidence: Sequence[Evidence]) -> list[Evidence]:
+def _statements_first(evidence: Sequence[Evidence], store: Windows | None = None) -> list[Evidence]:
     """``evidence`` with its best sentence that states something (see :func:`stating`) first,
     when one scores nearly as well as the best: a heading or a line of navigation that shares
-    the question's words answers nothing."""
+    the question's words answers nothing. Given the ``store``, a document's headline (restating
+    what the whole report is about) gives way to a sentence of its text."""
     near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
     tag(e.text.strip() for e in near)
-    first = next((e for e in near if stating(e)), None)
+    first = next((e for e in near if stating(e) and not _is_headline(e, store)), None)
     if first is None or first is evidence[0]:
         return list(evidence)
     return [first, *(e for e in evidence if e is not first)]
+
+
+def _is_headline(e: Evidence, store: Windows | None) -> bool:
+    """Whether ``e`` is its document's headline: its first line, ending as no sentence does
+    (a first line ending "… Cold War mentality." is the report's first sentence)."""
+    title = store.title(e.source) if store is not None else None
+    return title is not None and title[0] == e.start and not _SENTENCE_END.search(title[2])
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def _quote_best(
@@ -492,7 +503,7 @@ def _quote_best(
     then the sentence after it when it leads in to that one (see :func:`leads_in`); else the
     next best too when it scores nearly as well, says something else and both are short: the
     reader cannot tell which of the two answers, and the user can at a glance."""
-    evidence = _statements_first(evidence)
+    evidence = _statements_first(evidence, store)
     quote, before, after = trimmed(evidence[0], question)
     text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
     if not after and (following := _next_sentence(quote, store)):

@@ -76,6 +76,8 @@ _PERSON_NOUNS = frozenset(
 _SETTLED = frozenset(
     stem(n) for n in "country city town nation state province capital village county".split()
 )
+# Places a country holds: a country's name answers none of them.
+_BELOW_COUNTRY = frozenset(stem(n) for n in "city town village county province".split())
 _KIND_BY_NOUN = {noun: kind for kind, nouns in _NOUNS.items() for noun in nouns.split()}
 _WH_NOUN = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?:name )?of the\s+)?(\w+)"
@@ -283,6 +285,53 @@ def _currencies() -> frozenset[str]:
 def is_currency(word: str) -> bool:
     """Whether ``word`` names a currency ("euros", "pound", "yuan")."""
     return word.lower() in _currencies()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Each country's names and the words for its people, lower case, from countryinfo's
+    data; codes ("ES") are left out, as they stand inside other words."""
+    from countryinfo import CountryInfo
+
+    out = []
+    for country in CountryInfo.all().values():
+        spelled = [str(country.get("name", "")), *country.get("altSpellings", [])]
+        demonyms = str(country.get("demonym") or "").lower().split(",")
+        names = frozenset(n.lower() for n in spelled if len(n) > 3)
+        out.append((names, tuple(d.strip() for d in demonyms if d.strip())))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _countries_by_demonym() -> dict[str, frozenset[str]]:
+    """Country names by the word for their people: "spanish": "spain", "kingdom of spain"."""
+    found: dict[str, frozenset[str]] = {}
+    for countries, demonyms in _country_names():
+        for demonym in demonyms:
+            found[demonym] = found.get(demonym, frozenset()) | countries
+    return found
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(name for names, _ in _country_names() for name in names)
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` names a country ("Russia", "the Netherlands")."""
+    return name.lower().removeprefix("the ") in _countries()
+
+
+def spellings(word: str) -> frozenset[str]:
+    """The ways a text may name what the question's ``word`` names: the word itself and, for
+    the word for a country's people, the country ("spanish": "spain"). A report on Spain's
+    heatwave names Spain, not "Spanish"."""
+    return frozenset({word}) | _countries_by_demonym().get(word, frozenset())
+
+
+def said(word: str, text: str) -> bool:
+    """Whether lower-case ``text`` names what ``word`` does (see :func:`spellings`)."""
+    return any(spelled in text for spelled in spellings(word))
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]?([A-Za-zµ]+)\b")
@@ -627,8 +676,27 @@ class Asked:
         if self.kind is None:
             return set()
         values = typed_values(text, self.kind, self.counted, self.doing) - self.given
+        if self.kind in ("person", "org", "place"):
+            values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")
         return {v for v in values if form.search(v)} if form else values
+
+    def rules_out(self, value: str) -> bool:
+        """Whether the name ``value`` cannot answer: the question gives it (see
+        :meth:`gives_name`), or it is a country where a city, town or region is asked for
+        ("Which Dutch city": not Russia)."""
+        return self.gives_name(value) or (self.noun in _BELOW_COUNTRY and is_country(value))
+
+    def gives_name(self, value: str) -> bool:
+        """Whether the question names ``value``: each of its words stands in the question
+        ("Midland Cup" for "Which team will they play in the Midland Cup final?"), or it is the
+        country a word of the question stands for ("Netherlands" for "Which Dutch city")."""
+        value = value.lower().replace("’", "'")
+        said = self.question.lower().replace("’", "'")
+        words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
+        return all(re.search(rf"\b{re.escape(w)}\b", said) for w in words) or any(
+            value in spellings(n) for n in self.subject
+        )
 
     def after_preposition(self, text: str, start: int) -> bool:
         """Whether ``text[start:]`` follows the preposition the question word follows: "by

@@ -7,12 +7,12 @@ sentences; they never look at the model's draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
 from typing import Protocol
 
-from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, entities, tag
+from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, entities, said, spellings, tag
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
 from qa.text import REQUESTS, content_terms, numbers, stem
@@ -23,7 +23,7 @@ TYPE_BONUS = 0.1
 class Mentions(Protocol):
     """What the rules need of the store: whether a document mentions some words."""
 
-    def mentions(self, source: str, words: set[str] | frozenset[str]) -> bool: ...
+    def mentions(self, source: str, spelled: Iterable[Iterable[str]]) -> bool: ...
 
 
 def rerank_by_type(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
@@ -49,7 +49,8 @@ def about_the_subject(
     if not asked.subject:
         return list(evidence)
     sources = {e.source for e in evidence}
-    about = {source for source in sources if store.mentions(source, asked.subject)}
+    spelled = [spellings(n) for n in asked.subject]
+    about = {source for source in sources if store.mentions(source, spelled)}
     return [e for e in evidence if e.source in about]
 
 
@@ -59,11 +60,13 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     around it (``around``), while the sentence names another of that kind (Italy). A person is
     named in full once and then by one name, so any of a person's names stands for them
     ("Rutte said" is about Mark Rutte)."""
-    words = set(re.findall(r"\w+", around.lower()))
+    text = around.lower()
+    words = set(re.findall(r"\w+", text))
     for named in asked.named:
         kind = NAME_CLASS[named.label]
         name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
-        if name <= words or (kind == "person" and name & words):
+        country = spellings(named.text.lower()) - {named.text.lower()}  # "Spanish": Spain
+        if name <= words or (kind == "person" and name & words) or any(c in text for c in country):
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True
@@ -122,7 +125,7 @@ def _missing_names(
             if title := documents.title(source):
                 texts.append(title[2])
     text = " ".join(texts).lower().replace("’", "'")
-    missing = {n for n in asked.subject if n not in text}
+    missing = {n for n in asked.subject if not said(n, text)}
     for person in (e for e in asked.named if e.label == "PERSON"):
         parts = set(re.findall(r"[\w'-]+", person.text.lower().replace("’", "'")))
         parts = {p.removesuffix("'s") for p in parts}
@@ -249,4 +252,4 @@ def _stated(asked: Asked, text: str) -> set[str]:
 
 
 def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:
-    return all(n in s.text.lower() for s in sentences for n in subject)
+    return all(said(n, s.text.lower()) for s in sentences for n in subject)

@@ -276,3 +276,38 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         answer = assistant.ask_final(question)
         assert answer.mode == "value" and answer.text.startswith(f"{value} [1]"), answer.text
         _assert_exact(assistant, answer)
+
+
+def test_a_passage_between_two_retrieved_ones_reaches_the_reader(assistant: Assistant) -> None:
+    question = "How did Guo Jiakun describe China's role in the world?"
+    settings = assistant.settings.retrieval
+    passages = retrieve(question, assistant.store, assistant.embedder, settings)
+    assert any("a builder of world peace" in p.text for p in passages)
+    for p in passages:
+        assert _file_text(assistant, p.source)[p.start : p.end] == p.text
+
+
+def test_a_report_is_quoted_from_its_text_not_its_headline(tmp_path: Path) -> None:
+    """A headline restates what the report is about; the sentence that answers is in the
+    text. A "Spanish" question is answered by a report that names Spain."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "film.txt": "Debut film 'The Salt Road' wins top prize in Porto\n"
+            "PORTO, Oct 4 (Wire) -\n"
+            '"The Salt Road", the first feature by director Yasmine Belkadi, won the Golden '
+            "Anchor for best film at the Porto Film Festival on Saturday. It follows two "
+            "sisters who drive a truck across the desert.\n",
+            "heat.txt": "Red alert as temperatures near 46C\n"
+            "MADRID, July 14 (Wire) -\n"
+            "Spain's weather agency placed five regions on red alert on Monday. "
+            "The thermometer in Seville reached 45.7C on Sunday, the highest reading in the "
+            "country this year.\n",
+        },
+    )
+    answer = assistant.ask_final('What prize did "The Salt Road" take at the Porto festival?')
+    assert "Golden Anchor" in answer.text, answer.text
+    _assert_exact(assistant, answer)
+    answer = assistant.ask_final("Which Spanish city recorded the highest temperature this year?")
+    assert answer.text.startswith("Seville [1]"), answer.text
+    _assert_exact(assistant, answer)

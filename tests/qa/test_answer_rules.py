@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.asked import Asked, expected_type, typed_values
+from qa.asked import Asked, expected_type, is_country, spellings, typed_values
 from qa.decide import about_the_subject, find_conflict, rerank_by_type, should_abstain
 from qa.read import Evidence
 from qa.settings import Settings
@@ -80,8 +80,8 @@ class _Documents:
     def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
 
-    def mentions(self, source: str, words: set[str]) -> bool:
-        return all(w in self.texts[source].lower() for w in words)
+    def mentions(self, source: str, spelled: list[frozenset[str]]) -> bool:
+        return all(any(w in self.texts[source].lower() for w in ws) for ws in spelled)
 
 
 def test_only_documents_about_the_subject_give_evidence() -> None:
@@ -345,3 +345,21 @@ def test_a_request_that_opens_a_question_is_neither_its_name_nor_its_topic() -> 
     assert [e.text for e in asked.named] == ["China's", "NATO"]
     said = [ev("China said NATO's criticism vilifies its military development.", 0.5)]
     assert not should_abstain(asked, said, Settings())
+
+
+def test_a_word_for_a_countrys_people_is_said_by_naming_the_country() -> None:
+    assert {"spanish", "spain"} <= spellings("spanish")
+    assert spellings("harbor") == {"harbor"}
+    asked = Asked.of("Which Spanish city recorded the country's hottest day?")
+    spain = ev("Seville recorded 45.7C on Sunday.", 0.5, "spain.txt")
+    store = _Documents({"spain.txt": "Spain issues red alert. Seville recorded 45.7C."})
+    assert about_the_subject(asked, [spain], store) == [spain]  # type: ignore[arg-type]
+
+
+def test_a_name_the_question_gives_or_a_country_for_a_city_answers_nothing() -> None:
+    final = Asked.of("Which team will Harbor City play in the Midland Cup final?")
+    assert final.values("Harbor City reached the Midland Cup final.") == set()
+    dutch = Asked.of("In which Dutch city was the summit held?")
+    assert is_country("the Netherlands") and not is_country("The Hague")
+    assert dutch.values("The summit in the Netherlands spoke of Russia.") == set()
+    assert dutch.values("The summit was held in The Hague.") == {"the hague"}

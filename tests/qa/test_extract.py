@@ -354,6 +354,24 @@ def test_a_statement_nearly_as_good_is_quoted_before_a_heading() -> None:
     assert text.startswith("“Town Handbook")  # nothing else comes close
 
 
+def test_a_sentence_nearly_as_good_is_quoted_before_the_documents_headline() -> None:
+    doc = Document(
+        "film.txt",
+        "Debut film wins top prize in Porto\n"
+        "The film won the Golden Anchor for best film at the Porto festival.\n",
+    )
+    headline = doc.sentence("Debut film", 0.6)
+    said = doc.sentence("Golden Anchor", 0.5)
+    text, _ = _quote_best([headline, said], "What prize did the film take in Porto?", doc)
+    assert text.startswith(f"“{said.text}” [1]")
+    text, _ = _quote_best([headline, said], "What prize did the film take in Porto?")
+    assert text.startswith("“Debut film")  # no store, no title known
+    lead = Document("lead.txt", "The film won top prize in Porto.\nIt won the Golden Anchor.\n")
+    first, second = lead.sentence("top prize", 0.6), lead.sentence("Golden", 0.5)
+    text, _ = _quote_best([first, second], "What prize did the film take in Porto?", lead)
+    assert text.startswith("“The film won top prize")  # a first sentence is no headline
+
+
 def test_a_value_after_the_questions_preposition_wins() -> None:
     doc = Document(
         "target.txt",
