@@ -70,7 +70,8 @@ _PERSON_NOUNS = frozenset(
     "ceo executive official chief coach captain senator governor mayor judge journalist "
     "reporter scientist researcher economist analyst footballer athlete politician candidate "
     "ambassador king queen prince princess pope winner striker goalkeeper musician artist "
-    "rapper composer novelist poet lawmaker diplomat commander envoy premier chancellor".split()
+    "rapper composer novelist poet lawmaker diplomat commander envoy premier chancellor "
+    "manager director secretary".split()
 )
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
 _SETTLED = frozenset(
@@ -107,10 +108,14 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # What a value must hold to be of the noun asked for: "which year" wants a year, "what date" a
 # calendar date, not "Thursday".
 _SHARE = re.compile(r"%|\bper ?cent\b")
+# A share may be a fraction: "half of all expenditure in Asia", "about a third".
+_PART = re.compile(r"%|\bper ?cent\b|\bhalf\b|\b(?:third|quarter|fifth|tenth)s?\b")
+_PARTS = frozenset(stem(noun) for noun in ("proportion", "share", "fraction"))
 _FORMS = {
     stem("year"): re.compile(r"\b\d{4}\b"),
     stem("date"): re.compile(r"\d"),
-    **{stem(noun): _SHARE for noun in ("percentage", "percent", "proportion", "share")},
+    **{stem(noun): _SHARE for noun in ("percentage", "percent")},
+    **dict.fromkeys(_PARTS, _PART),
 }
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.,]?\d)")
 
@@ -230,6 +235,29 @@ def _who_is(question: str, named: Sequence[Entity]) -> bool:
     return any(e.label == "PERSON" and e.text.strip() == rest for e in named)
 
 
+# "Who is NATO's spokesperson?", "Who is the secretary general of NATO?"
+_OFFICE = re.compile(
+    r"^\s*who\s+(?:is|was)\s+(?:(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<office>[\w -]+?)"
+    r"|the\s+(?P<office2>[\w -]+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<owner2>.+?))[\s?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def office(question: str) -> tuple[str, str] | None:
+    """The holder and the office a "who holds it" question names, lower case: ("nato",
+    "official spokesperson") for "Who is NATO's official spokesperson?"; None for other
+    questions, or when the office is no title of a person."""
+    match = _OFFICE.match(question)
+    if match is None:
+        return None
+    owner = (match.group("owner") or match.group("owner2")).lower()
+    post = (match.group("office") or match.group("office2")).lower()
+    last = post.split()[-1]
+    if not (_is_title(last) or last in ("general", "head")):
+        return None
+    return owner, post
+
+
 def _first_is_name(question: str) -> bool:
     """Whether the question's first word is a proper noun ("Guo said ...?") rather than a word
     capitalised for opening it ("Roughly how many ...?")."""
@@ -322,11 +350,23 @@ def is_country(name: str) -> bool:
     return name.lower().removeprefix("the ") in _countries()
 
 
+@lru_cache(maxsize=1)
+def _demonyms_by_country() -> dict[str, frozenset[str]]:
+    """The words for a country's people by its names: "china": "chinese"."""
+    found: dict[str, frozenset[str]] = {}
+    for countries, demonyms in _country_names():
+        for country in countries:
+            found[country] = found.get(country, frozenset()) | set(demonyms)
+    return found
+
+
 def spellings(word: str) -> frozenset[str]:
-    """The ways a text may name what the question's ``word`` names: the word itself and, for
-    the word for a country's people, the country ("spanish": "spain"). A report on Spain's
-    heatwave names Spain, not "Spanish"."""
-    return frozenset({word}) | _countries_by_demonym().get(word, frozenset())
+    """The ways a text may name what the question's ``word`` names: the word itself, the
+    country for the word for its people and that word for the country ("spanish": "spain";
+    "china": "chinese"). A report on Spain's heatwave names Spain, not "Spanish"; China's
+    spokesman is a "Chinese Foreign Ministry spokesman"."""
+    countries = _countries_by_demonym().get(word, frozenset())
+    return frozenset({word}) | countries | _demonyms_by_country().get(word, frozenset())
 
 
 def said(word: str, text: str) -> bool:
@@ -676,6 +716,8 @@ class Asked:
         if self.kind is None:
             return set()
         values = typed_values(text, self.kind, self.counted, self.doing) - self.given
+        if self.kind == "number" and self.noun in _PARTS:  # "half" is a bare number
+            values |= {e.text.lower() for e in entities(text) if e.label == "CARDINAL"}
         if self.kind in ("person", "org", "place"):
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")
@@ -712,4 +754,6 @@ class Asked:
             return frozenset()
         if self.kind == "place" and self.noun in _SETTLED and not fallback:
             return frozenset({"GPE"})  # a country or a city, not a continent or a river
+        if self.kind == "number" and self.noun in _PARTS and not fallback:
+            return LABELS["number"] | {"CARDINAL"}  # "half", "about a third"
         return (FALLBACK if fallback else LABELS).get(self.kind, frozenset())

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from qa.asked import VALUE_KINDS, Asked, Entity, entities, tag
+from qa.asked import VALUE_KINDS, Asked, Entity, entities, office, spellings, tag
 from qa.decide import topic_share
 from qa.read import Evidence, Windows, head, window
 from qa.text import content_terms, stem
@@ -195,6 +195,44 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
     return (name.end + after.start(1), name.end + after.end(1)) if after else None
 
 
+def _office_word(word: str) -> str:
+    """A word of a title as compared with the office asked for: "spokesman", "spokeswoman" and
+    "spokesperson" are one office; "ministry" holds "minister"."""
+    word = re.sub(r"(?:man|woman|person|people)$", "", word.lower()) or word.lower()
+    return stem(word)[:6]
+
+
+def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Evidence]]) -> bool:
+    """For a question about who holds an office ("Who is NATO's spokesperson?"), whether
+    ``person`` may: the titles the text gives them beside their name ("Chinese Foreign
+    Ministry spokesperson Guo Jiakun") either say none, or one names the office and no other
+    holder than the question's (NATO's, not China's)."""
+    if (office_asked := office(asked.question)) is None:
+        return True
+    owner, post = office_asked
+    wanted = {_office_word(w) for w in post.split()[-1:]}
+    said_owner = spellings(owner) | {owner.split()[-1]}
+    names = set(re.findall(r"\w+", person.text.lower())) - {"s"}
+    titles = [
+        held.text[role[0] : role[1]]
+        for _, _, held in windows
+        for other in entities(held.text)
+        if other.label == "PERSON" and names & set(re.findall(r"\w+", other.text.lower()))
+        if (role := _role(other, held.text))
+    ]
+    if not titles:
+        return True
+    for title in titles:
+        words = re.findall(r"[\w'’-]+", title)
+        if not wanted & {_office_word(w) for w in words}:
+            continue  # another office: "Secretary General" is no spokesperson
+        post_words = set(post.split())
+        others = [w for w in words if w[:1].isupper() and w.lower() not in post_words]
+        if not others or any(o in title.lower() for o in said_owner):
+            return True
+    return False
+
+
 def _title_of(
     asked: Asked, anchors: Sequence[Evidence], windows: list[tuple[int, str, Evidence]]
 ) -> Found | None:
@@ -272,7 +310,10 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
     topics = [
         0.0 if asked.kind in VALUE_KINDS else topic_share(asked, a.text) or 0.0 for a in anchors
     ]
-    for labels, weight in ((asked.labels(), 1.0), (asked.labels(fallback=True), FALLBACK_WEIGHT)):
+    passes = [(asked.labels(), 1.0), (asked.labels(fallback=True), FALLBACK_WEIGHT)]
+    if office(asked.question) is not None:
+        passes = passes[:1]  # an office is held by a person, not stood in for by a ministry
+    for labels, weight in passes:
         scored: dict[str, tuple[float, Found]] = {}
         agree: dict[str, set[int]] = defaultdict(set)
         for rank, place, held in windows:
@@ -280,6 +321,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 continue  # a stand-in kind from beside the sentence is a guess on a guess
             for entity in _candidates(asked, held.text, labels):
                 if not _answers(asked, entity, held.text, labels):
+                    continue
+                if entity.label == "PERSON" and not _may_hold(asked, entity, windows):
                     continue
                 key = entity.text.lower()
                 agree[key].add(rank)

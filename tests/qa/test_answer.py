@@ -311,3 +311,13 @@ def test_a_report_is_quoted_from_its_text_not_its_headline(tmp_path: Path) -> No
     answer = assistant.ask_final("Which Spanish city recorded the highest temperature this year?")
     assert answer.text.startswith("Seville [1]"), answer.text
     _assert_exact(assistant, answer)
+
+
+def test_a_share_given_as_a_fraction_and_an_office_held_by_another(assistant: Assistant) -> None:
+    answer = assistant.ask_final("What share of Asia's military expenditure did China account for?")
+    assert answer.mode == "value" and answer.text.startswith("half [1]"), answer.text
+    _assert_exact(assistant, answer)
+    # Guo Jiakun is the Chinese Foreign Ministry's spokesperson, Mark Rutte NATO's chief
+    assert assistant.ask_final("Who is NATO's official spokesperson?").abstained
+    answer = assistant.ask_final("Who is NATO's Secretary General?")
+    assert answer.text.startswith("Mark Rutte [1]"), answer.text

@@ -363,3 +363,12 @@ def test_a_name_the_question_gives_or_a_country_for_a_city_answers_nothing() -> 
     assert is_country("the Netherlands") and not is_country("The Hague")
     assert dutch.values("The summit in the Netherlands spoke of Russia.") == set()
     assert dutch.values("The summit was held in The Hague.") == {"the hague"}
+
+
+def test_a_share_may_be_a_fraction_a_percentage_may_not() -> None:
+    said = "China accounted for half of all spending in Asia, a 7% increase."
+    assert Asked.of("What share of Asia's spending did China account for?").values(said) == {
+        "half",
+        "7%",
+    }
+    assert Asked.of("What percentage of Asia's spending was China's?").values(said) == {"7%"}

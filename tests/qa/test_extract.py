@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
-from qa.asked import Asked, Entity, entities, expected_type, typed_values
+from qa.asked import Asked, Entity, entities, expected_type, office, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import dated_head, expansion, extract, plausible
 from qa.read import Evidence, Windows
@@ -568,3 +568,22 @@ def test_a_short_form_is_spelled_out_from_beside_it_or_not_at_all() -> None:
         assert found.holder.text[found.at : found.at + len(spelled)] == spelled
     assert expansion(Asked.of("What does NATO stand for?"), sentences, doc) is None
     assert Asked.of("What does it mean when package A depends on B?").acronym is None
+
+
+def test_an_office_is_held_by_the_person_whose_title_names_it_and_its_holder() -> None:
+    doc = Document(
+        "talks.txt",
+        "Talks on spending\n"
+        "Chinese Foreign Ministry spokesperson Guo Jiakun said NATO was stoking tensions. "
+        "NATO Secretary General Mark Rutte said members must spend more.\n",
+    )
+    guo, rutte = doc.sentence("Guo Jiakun", 0.6), doc.sentence("Mark Rutte", 0.5)
+    for question, value in (
+        ("Who is NATO's spokesperson?", None),  # China's spokesman; NATO's secretary general
+        ("Who is NATO's secretary general?", "Mark Rutte"),
+        ("Who is the secretary general of NATO?", "Mark Rutte"),
+        ("Who is China's foreign ministry spokesman?", "Guo Jiakun"),
+    ):
+        assert _value(Asked.of(question), [guo, rutte], doc) == value, question
+    assert office("Who is Guo Jiakun?") is None
+    assert office("Who is NATO's official spokesperson?") == ("nato", "official spokesperson")
