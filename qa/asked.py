@@ -71,7 +71,7 @@ _PERSON_NOUNS = frozenset(
     "reporter scientist researcher economist analyst footballer athlete politician candidate "
     "ambassador king queen prince princess pope winner striker goalkeeper musician artist "
     "rapper composer novelist poet lawmaker diplomat commander envoy premier chancellor "
-    "manager director secretary".split()
+    "director secretary".split()
 )
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
 _SETTLED = frozenset(
@@ -253,7 +253,7 @@ def office(question: str) -> tuple[str, str] | None:
     owner = (match.group("owner") or match.group("owner2")).lower()
     post = (match.group("office") or match.group("office2")).lower()
     last = post.split()[-1]
-    if not (_is_title(last) or last in ("general", "head")):
+    if not (_is_title(last) or last in ("general", "head", "manager")):
         return None
     return owner, post
 
