@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from qa.asked import VALUE_KINDS, Asked, Entity, entities, office, spellings, tag
+from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, Entity, entities, office, spellings, tag
 from qa.decide import topic_share
 from qa.read import Evidence, Windows, head, window
 from qa.text import content_terms, stem
@@ -425,14 +425,26 @@ MAX_VALUES = 5  # values listed for a question asking for several
 _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")  # between items
 
 
+def _of_one_kind(run: list[Entity], labels: frozenset[str]) -> list[Entity]:
+    """The names of a list that are of the asked kind (``labels``): all of them when at least
+    two and at least half are; else those the recogniser labelled so."""
+    kind = [e for e in run if e.label in labels]
+    if len(kind) >= 2 and 2 * len(kind) >= len(run):
+        return [e if e.label in labels else replace(e, label=kind[0].label) for e in run]
+    return kind
+
+
 def _with_the_others(asked: Asked, found: Found, labels: frozenset[str]) -> Found:
     """``found`` with the values listed beside it: "Which countries ..." is answered by every
     country of a list ("China, North Korea and Iran"), not its first, and not by a country the
     sentence names elsewhere ("the war against Ukraine"). When ``found`` stands in no list and
-    its sentence holds one, the list is the answer."""
+    its sentence holds one, the list is the answer. Things listed together are of one kind: a
+    name the recogniser took for another kind, listed with two of the asked kind, is one too
+    ("Kenya, Tanzania and Malawi")."""
     text = found.holder.text
     named = sorted(
-        (e for e in _candidates(asked, text, labels) if e.label in labels), key=lambda e: e.start
+        (e for e in _candidates(asked, text, labels) if e.label in labels | NAME_CLASS.keys()),
+        key=lambda e: e.start,
     )
     runs: list[list[Entity]] = []
     for entity in named:
@@ -440,6 +452,7 @@ def _with_the_others(asked: Asked, found: Found, labels: frozenset[str]) -> Foun
             runs[-1].append(entity)
         else:
             runs.append([entity])
+    runs = [_of_one_kind(run, labels) for run in runs]
     listed = [[e for e in run if _answers(asked, e, text, labels)] for run in runs if len(run) > 1]
     listed = [run for run in listed if len(run) > 1]
     own = [run for run in listed if any(e.start == found.at for e in run)]

@@ -587,3 +587,15 @@ def test_an_office_is_held_by_the_person_whose_title_names_it_and_its_holder() -
         assert _value(Asked.of(question), [guo, rutte], doc) == value, question
     assert office("Who is Guo Jiakun?") is None
     assert office("Who is NATO's official spokesperson?") == ("nato", "official spokesperson")
+
+
+def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
+    doc = Document(
+        "trial.txt",
+        "Vaccine trial\nThe trial enrolled 4,800 children in Kenya, Tanzania and Malawi.\n",
+    )
+    assert [e.label for e in entities(doc.text) if e.text == "Malawi"] != ["GPE"]
+    best = doc.sentence("enrolled", 0.6)
+    found = extract(Asked.of("In which countries was the vaccine tested?"), [best], doc)
+    assert found is not None
+    assert [found.value, *(v for _, v in found.also)] == ["Kenya", "Tanzania", "Malawi"]
