@@ -409,6 +409,26 @@ def entities(text: str) -> tuple[Entity, ...]:
     return _TAGGED.get(text) or ()
 
 
+_HOW_BIG = re.compile(
+    r"\bhow (?:big|large)\s+(?:is|was|are|were)\s+(?:the|a|an|each|its|their|his|her)\s+([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _sizes(text: str, sized: str) -> set[str]:
+    """The bare numbers ``text`` gives as the size of the noun ``sized``: "a crowd of 18,450",
+    "a workforce of about 5,600" (a number with its unit is an amount anyway)."""
+    found = set()
+    for e in entities(text):
+        before = re.search(
+            r"([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|over|more than)\s+)?$",
+            text[: e.start].lower(),
+        )
+        if e.label == "CARDINAL" and before and stem(before.group(1)) == sized:
+            found.add(e.text.lower())
+    return found
+
+
 def expected_type(question: str) -> str | None:
     """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``,
     ``org``, ``place``, ``role`` (someone's job or title) or None (a description, a reason,
@@ -695,6 +715,13 @@ class Asked:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
 
+    @cached_property
+    def sized(self) -> str | None:
+        """The stem of the noun whose size a "how big" question asks: "crowd" for "How big was
+        the crowd when ...?"."""
+        match = _HOW_BIG.search(self.question)
+        return stem(match.group(1)) if match else None
+
     @property
     def acronym(self) -> str | None:
         """The short form a "What does SIPRI stand for?" question asks to spell out."""
@@ -718,6 +745,8 @@ class Asked:
         values = typed_values(text, self.kind, self.counted, self.doing) - self.given
         if self.kind == "number" and self.noun in _PARTS:  # "half" is a bare number
             values |= {e.text.lower() for e in entities(text) if e.label == "CARDINAL"}
+        if self.kind == "number" and (sized := self.sized):
+            values |= _sizes(text, sized)
         if self.kind in ("person", "org", "place"):
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")
@@ -754,6 +783,6 @@ class Asked:
             return frozenset()
         if self.kind == "place" and self.noun in _SETTLED and not fallback:
             return frozenset({"GPE"})  # a country or a city, not a continent or a river
-        if self.kind == "number" and self.noun in _PARTS and not fallback:
-            return LABELS["number"] | {"CARDINAL"}  # "half", "about a third"
+        if self.kind == "number" and (self.noun in _PARTS or self.sized) and not fallback:
+            return LABELS["number"] | {"CARDINAL"}  # "half", "a crowd of 18,450"
         return (FALLBACK if fallback else LABELS).get(self.kind, frozenset())

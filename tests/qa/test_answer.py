@@ -251,7 +251,8 @@ def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path: Path) -> Non
 
 def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     """Wire-style articles: a count whose noun was left out, an age set off by commas, a
-    duration, money in a currency name, a buyer beside the company the question describes."""
+    duration, money in a currency name, the size of a crowd, a buyer beside the company the
+    question describes."""
     assistant = _indexed(
         tmp_path,
         {
@@ -261,6 +262,8 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "show.txt": "Harbourview renewed for second season\n"
             "The lead actor, Tom Okafor, 34, will return next spring. "
             "Repairs to the studio will take about two hours a day, the producers said.\n",
+            "match.txt": "Harbor City reach the cup final\n"
+            "Harbor City beat Castlebridge Rovers 2-1 on Saturday in front of a crowd of 18,450.\n",
             "deal.txt": "Nordhaven to buy Crispwell\n"
             "Nordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels, "
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
@@ -271,6 +274,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         ("How old is Tom Okafor?", "34"),
         ("How long will repairs to the studio take?", "about two hours"),
         ("How much did the museum's renovation cost?", "68 million euros"),
+        ("How big was the crowd when Harbor City beat Castlebridge Rovers?", "18,450"),
         ("Which company agreed to buy the maker of Tango Twists pretzels?", "Nordhaven Foods"),
     ):
         answer = assistant.ask_final(question)

@@ -372,3 +372,10 @@ def test_a_share_may_be_a_fraction_a_percentage_may_not() -> None:
         "7%",
     }
     assert Asked.of("What percentage of Asia's spending was China's?").values(said) == {"7%"}
+
+
+def test_how_big_something_is_may_be_a_bare_number_of_it() -> None:
+    asked = Asked.of("How big was the crowd when Harbor City won?")
+    said = "Harbor City won 2-1 in front of a crowd of 18,450 and a workforce of about 600."
+    assert asked.values(said) == {"18,450"}
+    assert Asked.of("How big is the budget?").values(said) == set()
