@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from index.store import STOPWORDS
@@ -409,6 +410,7 @@ def entities(text: str) -> tuple[Entity, ...]:
     return _TAGGED.get(text) or ()
 
 
+_RELATIVES = frozenset({"that", "which", "who"})
 _HOW_BIG = re.compile(
     r"\bhow (?:big|large)\s+(?:is|was|are|were)\s+(?:the|a|an|each|its|their|his|her)\s+([a-z]+)\b",
     re.IGNORECASE,
@@ -714,6 +716,18 @@ class Asked:
             if pos.startswith("VB") and word:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
+
+    @cached_property
+    def aside(self) -> tuple[str, ...]:
+        """The names the question gives inside a relative clause (one opening after a noun), not
+        as what it asks about: "Crispwell" in "Where is the company that is buying Crispwell
+        based?", not in "In which city is Crispwell based?"."""
+        tags = _question_tags(self.question)
+        for (_, before), (at, _) in pairwise(tags):
+            word = re.match(r"\w+", self.question[at:])
+            if before in ("NN", "NNS") and word and word.group().lower() in _RELATIVES:
+                return tuple(e.text for e in self.named if e.start > at)
+        return ()
 
     @cached_property
     def sized(self) -> str | None:

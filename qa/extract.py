@@ -110,14 +110,18 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
     """Whether ``entity`` is a value of the asked kind that the question does not give."""
     if entity.label not in labels or not plausible(entity):
         return False
+    if _in_dateline(entity, sentence) and not (
+        asked.noun in _OUTLETS and _credited(entity, sentence)
+    ):
+        return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     value = entity.text.lower().replace("’", "'")
     if asked.kind in VALUE_KINDS and labels == asked.labels():
         return value in asked.values(sentence)
     words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
+    if _describes_aside(asked, entity, sentence):
+        return False  # "Crispwell, based in Milwaukee," is not where Crispwell's buyer is
     if _described(asked, entity, sentence):
         return False  # "the maker of Tango Twists" is what the question gives, not its answer
-    if _credited(entity, sentence) and asked.noun not in _OUTLETS:
-        return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     if entity.label == "PERSON" and _named_person(asked) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
     return bool(words) and not asked.rules_out(value)
@@ -134,6 +138,18 @@ _OUTLETS = frozenset(
 _DESCRIBED = re.compile(r"^,\s+((?:(?:the|a|an|its|their)\s+)?[a-z][^,.;()]{3,80}?)\s*[,.;]")
 
 
+def _describes_aside(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` stands in an apposition describing a name the question gives only
+    aside ("Crispwell, based in Milwaukee," for "Where is the company that is buying Crispwell
+    based?", see :attr:`Asked.aside`): it tells of that name, not of what is asked."""
+    for name in asked.aside:
+        for match in re.finditer(re.escape(name), sentence):
+            between = sentence[match.end() : entity.start]
+            if match.end() <= entity.start and re.fullmatch(r",\s+[^,.;()]*", between):
+                return True
+    return False
+
+
 def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
     """Whether the sentence describes ``entity`` in apposition with the question's own words
     ("Crispwell Brands, the maker of Tango Twists pretzels," for "Which company agreed to
@@ -148,6 +164,13 @@ def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
         return False
     shared = words & content_terms(asked.question)
     return len(shared) >= 2 and len(shared) >= 0.5 * len(words)
+
+
+def _in_dateline(entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` stands in a news dateline ("NEW YORK, Jan 13 (Meridian Wire) -"):
+    where and when the story was filed and who filed it, not what it tells."""
+    dateline = _DATELINE.match(sentence)
+    return dateline is not None and entity.start < dateline.end()
 
 
 def _credited(entity: Entity, sentence: str) -> bool:

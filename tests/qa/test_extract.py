@@ -599,3 +599,23 @@ def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
     found = extract(Asked.of("In which countries was the vaccine tested?"), [best], doc)
     assert found is not None
     assert [found.value, *(v for _, v in found.also)] == ["Kenya", "Tanzania", "Malawi"]
+
+
+def test_a_dateline_tells_where_and_when_a_story_was_filed_not_what_it_tells() -> None:
+    doc = Document(
+        "deal.txt",
+        "Nordhaven to buy Crispwell\n"
+        "NEW YORK, Jan 13 (Meridian Wire) -\n"
+        "Nordhaven Foods agreed to buy Crispwell Brands. "
+        "Crispwell, based in Milwaukee, employs around 5,600 people. "
+        "The buyer, based in Minneapolis, makes frozen meals. "
+        "The deal will close on March 2.\n",
+    )
+    dateline, deal = doc.sentence("NEW YORK", 0.7), doc.sentence("agreed", 0.6)
+    crispwell, buyer = doc.sentence("Milwaukee", 0.6), doc.sentence("The buyer", 0.5)
+    when = Asked.of("When will the deal close?")
+    assert _value(when, [dateline, doc.sentence("close on", 0.6)], doc) == "March 2"
+    where = Asked.of("Where is the company that is buying Crispwell based?")
+    assert where.aside == ("Crispwell",)
+    assert _value(where, [dateline, deal, crispwell, buyer], doc) == "Minneapolis"
+    assert _value(Asked.of("Where is Crispwell based?"), [crispwell, buyer], doc) == "Milwaukee"
