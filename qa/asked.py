@@ -410,6 +410,11 @@ def entities(text: str) -> tuple[Entity, ...]:
     return _TAGGED.get(text) or ()
 
 
+# A news dateline: the place, maybe the day, and the agency that filed the story.
+DATELINE = re.compile(r"^\s*[A-Z][^()\n]{0,60}\(([^()]{2,60})\)\s*[-–—]+")
+OUTLETS = frozenset(
+    stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
+)
 _RELATIVES = frozenset({"that", "which", "who"})
 _HOW_BIG = re.compile(
     r"\bhow (?:big|large)\s+(?:is|was|are|were)\s+(?:the|a|an|each|its|their|his|her)\s+([a-z]+)\b",
@@ -757,6 +762,9 @@ class Asked:
         if self.kind is None:
             return set()
         values = typed_values(text, self.kind, self.counted, self.doing) - self.given
+        if (dateline := DATELINE.match(text)) and self.noun not in OUTLETS:
+            # where and when the story was filed, and by whom, is not what it tells
+            values = {v for v in values if text.lower().find(v) >= dateline.end()}
         if self.kind == "number" and self.noun in _PARTS:  # "half" is a bare number
             values |= {e.text.lower() for e in entities(text) if e.label == "CARDINAL"}
         if self.kind == "number" and (sized := self.sized):

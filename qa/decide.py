@@ -15,7 +15,7 @@ from typing import Protocol
 from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, entities, said, spellings, tag
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
-from qa.text import REQUESTS, content_terms, numbers, stem
+from qa.text import REQUESTS, numbers, shared_terms, stem, term_forms
 
 TYPE_BONUS = 0.1
 
@@ -92,10 +92,11 @@ def topic_share(asked: Asked, sentence: str) -> float | None:
     """The share of the question's content words, its names aside, that ``sentence`` holds
     (None when the question is all names). The names only say whom a question is about; a
     sentence that merely names the same people answers nothing about the rest."""
-    terms = content_terms(asked.question) - {stem(n) for n in asked.subject} - REQUESTS
+    dropped = {stem(n) for n in asked.subject} | REQUESTS
+    terms = {t: f for t, f in term_forms(asked.question).items() if t not in dropped}
     if not terms or asked.kind == "role":  # "What position does Guo hold?": names and a frame
         return None
-    return len(terms & content_terms(sentence)) / len(terms)
+    return len(shared_terms(terms, sentence)) / len(terms)
 
 
 HEAD_CHARS = 400  # a document's head: its title and first lines

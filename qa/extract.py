@@ -16,7 +16,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, Entity, entities, office, spellings, tag
+from qa.asked import (
+    DATELINE,
+    NAME_CLASS,
+    OUTLETS,
+    VALUE_KINDS,
+    Asked,
+    Entity,
+    entities,
+    office,
+    spellings,
+    tag,
+)
 from qa.decide import topic_share
 from qa.read import Evidence, Windows, head, window
 from qa.text import content_terms, stem
@@ -111,7 +122,7 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
     if entity.label not in labels or not plausible(entity):
         return False
     if _in_dateline(entity, sentence) and not (
-        asked.noun in _OUTLETS and _credited(entity, sentence)
+        asked.noun in OUTLETS and _credited(entity, sentence)
     ):
         return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     value = entity.text.lower().replace("’", "'")
@@ -125,13 +136,6 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
     if entity.label == "PERSON" and _named_person(asked) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
     return bool(words) and not asked.rules_out(value)
-
-
-# A news dateline: the place, maybe the day, and the agency that filed the story.
-_DATELINE = re.compile(r"^\s*[A-Z][^()\n]{0,60}\(([^()]{2,60})\)\s*[-–—]+")
-_OUTLETS = frozenset(
-    stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
-)
 
 
 # An apposition after a name: ", maker of Tango Twists pretzels," or ", the residents' group,".
@@ -169,13 +173,13 @@ def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
 def _in_dateline(entity: Entity, sentence: str) -> bool:
     """Whether ``entity`` stands in a news dateline ("NEW YORK, Jan 13 (Meridian Wire) -"):
     where and when the story was filed and who filed it, not what it tells."""
-    dateline = _DATELINE.match(sentence)
+    dateline = DATELINE.match(sentence)
     return dateline is not None and entity.start < dateline.end()
 
 
 def _credited(entity: Entity, sentence: str) -> bool:
     """Whether ``entity`` is the agency a news dateline credits ("(Reuters) -")."""
-    dateline = _DATELINE.match(sentence)
+    dateline = DATELINE.match(sentence)
     return dateline is not None and dateline.start(1) <= entity.start < dateline.end(1)
 
 

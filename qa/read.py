@@ -19,7 +19,7 @@ from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Unit
 from qa.retrieve import Passage
-from qa.text import content_terms
+from qa.text import shared_terms, term_forms
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,16 @@ def in_place(evidence: Sequence[Evidence]) -> list[Evidence]:
 
 
 def _overlaps(question: str, sentences: list[str]) -> np.ndarray:
-    terms = content_terms(question)
+    """Each sentence's IDF-weighted share of the question's content words, a word counting in
+    any of its forms (see :func:`qa.text.shared_terms`: "owns" holds "owner")."""
+    terms = term_forms(question)
     if not terms:
         return np.zeros(len(sentences))
-    bags = [content_terms(s) for s in sentences]
-    df = Counter(t for bag in bags for t in bag & terms)
+    bags = [shared_terms(terms, s) for s in sentences]
+    df = Counter(t for bag in bags for t in bag)
     idf = {t: math.log(1 + (len(bags) + 1) / (df[t] + 0.5)) for t in terms}
     total = sum(idf.values())
-    return np.array([sum(idf[t] for t in terms & bag) / total for bag in bags])
+    return np.array([sum(idf[t] for t in bag) / total for bag in bags])
 
 
 def read(

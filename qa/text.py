@@ -48,6 +48,38 @@ def content_terms(text: str) -> set[str]:
     }
 
 
+def _agent_bases(word: str) -> set[str]:
+    """The stems of the verb an agent noun is made from: "own" for "owner", "buy" for
+    "buyer", "make" for "maker", "invest" for "investor"."""
+    word = word.lower()
+    if len(word) < 5 or not word.endswith(("er", "or")):
+        return set()
+    bases = {stem(word[:-2])}
+    if word.endswith("er"):
+        bases.add(stem(word[:-1]))  # "maker": make
+    return {b for b in bases if len(b) >= 3}
+
+
+@lru_cache(maxsize=65536)
+def term_forms(text: str) -> dict[str, frozenset[str]]:
+    """Each content term of ``text`` (see :func:`content_terms`) with the stems it may stand
+    for: itself and, for an agent noun, its verb ("owner": owner, own). Kept per text (the
+    same sentences come back question after question): do not change what it returns."""
+    return {
+        stem(w): frozenset({stem(w)} | _agent_bases(w))
+        for w in _WORD.findall(text)
+        if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS and len(w) > 1
+    }
+
+
+def shared_terms(terms: dict[str, frozenset[str]], text: str) -> set[str]:
+    """The terms of ``terms`` (see :func:`term_forms`) that ``text`` holds in one of their
+    forms: "owns" holds the question's "owner", "buyer" the question's "buying"."""
+    held = term_forms(text)
+    forms = {f for fs in held.values() for f in fs}
+    return {t for t, fs in terms.items() if fs & forms or t in held}
+
+
 # A request's verbs ("Summarize ...", "List ..."): they frame a question, they are not its topic.
 REQUESTS = frozenset(stem(w) for w in f"{_REQUEST_VERBS} outline overview tell".split())
 

@@ -251,8 +251,8 @@ def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path: Path) -> Non
 
 def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     """Wire-style articles: a count whose noun was left out, an age set off by commas, a
-    duration, money in a currency name, the size of a crowd, a buyer beside the company the
-    question describes."""
+    duration, money in a currency name, the size of a crowd, an owner named by the noun for
+    it, a buyer beside the company the question describes."""
     assistant = _indexed(
         tmp_path,
         {
@@ -264,6 +264,10 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "Repairs to the studio will take about two hours a day, the producers said.\n",
             "match.txt": "Harbor City reach the cup final\n"
             "Harbor City beat Castlebridge Rovers 2-1 on Saturday in front of a crowd of 18,450.\n",
+            "airport.txt": "Court quashes Harwick Airport runway plan\n"
+            "The High Court quashed planning permission for a runway extension at Harwick "
+            "Airport on Wednesday. The airport's owner, Castellan Infrastructure, said it "
+            "would consider an appeal.\n",
             "deal.txt": "Nordhaven to buy Crispwell\n"
             "Nordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels, "
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
@@ -275,6 +279,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         ("How long will repairs to the studio take?", "about two hours"),
         ("How much did the museum's renovation cost?", "68 million euros"),
         ("How big was the crowd when Harbor City beat Castlebridge Rovers?", "18,450"),
+        ("Which company owns Harwick Airport?", "Castellan Infrastructure"),
         ("Which company agreed to buy the maker of Tango Twists pretzels?", "Nordhaven Foods"),
     ):
         answer = assistant.ask_final(question)

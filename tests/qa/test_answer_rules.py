@@ -6,7 +6,7 @@ from qa.asked import Asked, expected_type, is_country, spellings, typed_values
 from qa.decide import about_the_subject, find_conflict, rerank_by_type, should_abstain
 from qa.read import Evidence
 from qa.settings import Settings
-from qa.text import content_terms, names, stem
+from qa.text import content_terms, names, shared_terms, stem, term_forms
 
 
 def ev(text: str, score: float, source: str = "a.txt", overlap: float = 0.5) -> Evidence:
@@ -379,3 +379,14 @@ def test_how_big_something_is_may_be_a_bare_number_of_it() -> None:
     said = "Harbor City won 2-1 in front of a crowd of 18,450 and a workforce of about 600."
     assert asked.values(said) == {"18,450"}
     assert Asked.of("How big is the budget?").values(said) == set()
+
+
+def test_an_agent_noun_holds_its_verb() -> None:
+    terms = term_forms("Which company owns the airport?")
+    assert shared_terms(terms, "The airport's owner, Castellan, said it would appeal.") == {
+        "own",
+        "airport",
+    }
+    buying = term_forms("Where is the company buying Crispwell based?")
+    assert "buy" in shared_terms(buying, "The buyer is based in Minneapolis.")
+    assert shared_terms(term_forms("Who owns it?"), "The order was placed.") == set()
