@@ -25,6 +25,7 @@ from qa.asked import Asked, has_verb, tag
 from qa.decide import (
     about_the_subject,
     find_conflict,
+    keeping_to_the_topic,
     on_the_subject,
     rerank_by_type,
     should_abstain,
@@ -416,7 +417,7 @@ def answer(
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
         mode = "points"
-    elif found := extract(asked, evidence, around):
+    elif found := extract(asked, keeping_to_the_topic(asked, evidence, settings), around):
         text, citations = _state(found)
         mode = "value"
     elif asked.kind == "role" or asked.needs_value:  # no such value beside the subject

@@ -195,6 +195,23 @@ def should_abstain(
     return asked.needs_value or _off_topic(asked, evidence[0], settings)
 
 
+def keeping_to_the_topic(
+    asked: Asked, evidence: Sequence[Evidence], settings: Settings
+) -> list[Evidence]:
+    """For a question asking for a name, ``evidence`` without those of its best sentences
+    that are off its topic (see :func:`should_abstain`), when one of them keeps to it: the
+    sentence that let the question be answered ("the first feature by director Yasmine
+    Belkadi" for "Who directed the film?") is where its answer is read, not one that only
+    names the subject ("the best actor award went to Caio Fernandes for the film")."""
+    if asked.kind in VALUE_KINDS or asked.kind in (None, "role"):
+        return list(evidence)
+    close = [e for e in evidence[:3] if e.score >= settings.answer.min_relevance]
+    off = [e for e in close if _off_topic(asked, e, settings)]
+    if not off or len(off) == len(close):
+        return list(evidence)
+    return [e for e in evidence if e not in off]
+
+
 def _off_topic(asked: Asked, best: Evidence, settings: Settings) -> bool:
     """Whether the best sentence lacks most of the question's distinctive words and is not a
     close paraphrase either."""

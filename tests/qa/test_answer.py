@@ -298,7 +298,8 @@ def test_a_passage_between_two_retrieved_ones_reaches_the_reader(assistant: Assi
 
 def test_a_report_is_quoted_from_its_text_not_its_headline(tmp_path: Path) -> None:
     """A headline restates what the report is about; the sentence that answers is in the
-    text. A "Spanish" question is answered by a report that names Spain."""
+    text. A director is read from the sentence about directing, not the actor's award. A
+    "Spanish" question is answered by a report that names Spain."""
     assistant = _indexed(
         tmp_path,
         {
@@ -306,7 +307,8 @@ def test_a_report_is_quoted_from_its_text_not_its_headline(tmp_path: Path) -> No
             "PORTO, Oct 4 (Wire) -\n"
             '"The Salt Road", the first feature by director Yasmine Belkadi, won the Golden '
             "Anchor for best film at the Porto Film Festival on Saturday. It follows two "
-            "sisters who drive a truck across the desert.\n",
+            "sisters who drive a truck across the desert. The best actor award went to "
+            'Caio Fernandes for playing a boxer in "The Salt Road".\n',
             "heat.txt": "Red alert as temperatures near 46C\n"
             "MADRID, July 14 (Wire) -\n"
             "Spain's weather agency placed five regions on red alert on Monday. "
@@ -317,6 +319,8 @@ def test_a_report_is_quoted_from_its_text_not_its_headline(tmp_path: Path) -> No
     answer = assistant.ask_final('What prize did "The Salt Road" take at the Porto festival?')
     assert "Golden Anchor" in answer.text, answer.text
     _assert_exact(assistant, answer)
+    answer = assistant.ask_final('Who directed "The Salt Road"?')
+    assert answer.text.startswith("Yasmine Belkadi [1]"), answer.text
     answer = assistant.ask_final("Which Spanish city recorded the highest temperature this year?")
     assert answer.text.startswith("Seville [1]"), answer.text
     _assert_exact(assistant, answer)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from qa.asked import Asked, expected_type, is_country, spellings, typed_values
-from qa.decide import about_the_subject, find_conflict, rerank_by_type, should_abstain
+from qa.decide import (
+    about_the_subject,
+    find_conflict,
+    keeping_to_the_topic,
+    rerank_by_type,
+    should_abstain,
+)
 from qa.read import Evidence
 from qa.settings import Settings
 from qa.text import content_terms, names, shared_terms, stem, term_forms
@@ -390,3 +396,13 @@ def test_an_agent_noun_holds_its_verb() -> None:
     buying = term_forms("Where is the company buying Crispwell based?")
     assert "buy" in shared_terms(buying, "The buyer is based in Minneapolis.")
     assert shared_terms(term_forms("Who owns it?"), "The order was placed.") == set()
+
+
+def test_a_name_is_read_from_the_close_sentences_that_keep_to_the_topic() -> None:
+    settings = Settings()
+    asked = Asked.of("Who directed the film The Salt Road?")
+    actor = ev("The best actor award went to Caio Fernandes for The Salt Road.", 0.55, overlap=0.1)
+    director = ev("The Salt Road is the first feature by director Yasmine Belkadi.", 0.5)
+    assert keeping_to_the_topic(asked, [actor, director], settings) == [director]
+    both = [director, ev("Caio Fernandes directed the film The Salt Road.", 0.55)]
+    assert keeping_to_the_topic(asked, both, settings) == both
