@@ -416,6 +416,12 @@ OUTLETS = frozenset(
     stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
 )
 _RELATIVES = frozenset({"that", "which", "who"})
+_MONEY_NOUNS = frozenset(stem(n) for n in "budget cost price fee salary wage revenue fine".split())
+_SHARE_OR_CHANGE = frozenset(
+    stem(w)
+    for w in "share percentage percent proportion rate rise grow increase fall drop cut jump "
+    "climb decline change".split()
+)
 _HOW_BIG = re.compile(
     r"\bhow (?:big|large)\s+(?:is|was|are|were)\s+(?:the|a|an|each|its|their|his|her)\s+([a-z]+)\b",
     re.IGNORECASE,
@@ -735,6 +741,14 @@ class Asked:
         return ()
 
     @cached_property
+    def costs_money(self) -> bool:
+        """Whether the question asks an amount of money (a budget, a cost, a price), not a
+        share of one or how much one changed: "What was the size of Russia's military
+        budget?", not "By how much did the budget rise?"."""
+        terms = content_terms(self.question)
+        return bool(terms & _MONEY_NOUNS) and not terms & _SHARE_OR_CHANGE
+
+    @cached_property
     def sized(self) -> str | None:
         """The stem of the noun whose size a "how big" question asks: "crowd" for "How big was
         the crowd when ...?"."""
@@ -769,6 +783,8 @@ class Asked:
             values |= {e.text.lower() for e in entities(text) if e.label == "CARDINAL"}
         if self.kind == "number" and (sized := self.sized):
             values |= _sizes(text, sized)
+        if self.kind == "number" and self.costs_money:  # a budget is no "5%"
+            values = {v for v in values if not _SHARE.search(v)}
         if self.kind in ("person", "org", "place"):
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")

@@ -334,3 +334,5 @@ def test_a_share_given_as_a_fraction_and_an_office_held_by_another(assistant: As
     assert assistant.ask_final("Who is NATO's official spokesperson?").abstained
     answer = assistant.ask_final("Who is NATO's Secretary General?")
     assert answer.text.startswith("Mark Rutte [1]"), answer.text
+    # the seeds give NATO's 5% goal and fears about Russia, not Russia's budget
+    assert assistant.ask_final("What was the size of Russia's military budget?").abstained

@@ -406,3 +406,11 @@ def test_a_name_is_read_from_the_close_sentences_that_keep_to_the_topic() -> Non
     assert keeping_to_the_topic(asked, [actor, director], settings) == [director]
     both = [director, ev("Caio Fernandes directed the film The Salt Road.", 0.55)]
     assert keeping_to_the_topic(asked, both, settings) == both
+
+
+def test_an_amount_of_money_is_no_percentage() -> None:
+    said = "NATO endorsed a goal of 5% of national output and a $500 million budget."
+    assert Asked.of("What was the size of Russia's military budget?").values(said) == {
+        "$500 million"
+    }
+    assert Asked.of("By how much did the budget rise?").values(said) == {"5%", "$500 million"}
