@@ -801,9 +801,9 @@ class Asked:
         ("Midland Cup" for "Which team will they play in the Midland Cup final?"), or it is the
         country a word of the question stands for ("Netherlands" for "Which Dutch city")."""
         value = value.lower().replace("’", "'")
-        said = self.question.lower().replace("’", "'")
+        question = self.question.lower().replace("’", "'")
         words = [w for w in re.findall(r"\w+", value) if w not in ("the", "of")]
-        return all(re.search(rf"\b{re.escape(w)}\b", said) for w in words) or any(
+        return all(re.search(rf"\b{re.escape(w)}\b", question) for w in words) or any(
             value in spellings(n) for n in self.subject
         )
 
