@@ -244,7 +244,7 @@ _OFFICE = re.compile(
 )
 
 
-def office(question: str) -> tuple[str, str] | None:
+def _office(question: str) -> tuple[str, str] | None:
     """The holder and the office a "who holds it" question names, lower case: ("nato",
     "official spokesperson") for "Who is NATO's official spokesperson?"; None for other
     questions, or when the office is no title of a person."""
@@ -729,6 +729,11 @@ class Asked:
         return frozenset(verbs & content_terms(self.question))
 
     @cached_property
+    def office(self) -> tuple[str, str] | None:
+        """The holder and the office a "who holds it" question names (see :func:`_office`)."""
+        return _office(self.question)
+
+    @cached_property
     def aside(self) -> tuple[str, ...]:
         """The names the question gives inside a relative clause (one opening after a noun), not
         as what it asks about: "Crispwell" in "Where is the company that is buying Crispwell
@@ -776,9 +781,8 @@ class Asked:
         if self.kind is None:
             return set()
         values = typed_values(text, self.kind, self.counted, self.doing) - self.given
-        if (dateline := DATELINE.match(text)) and self.noun not in OUTLETS:
-            # where and when the story was filed, and by whom, is not what it tells
-            values = {v for v in values if text.lower().find(v) >= dateline.end()}
+        if DATELINE.match(text):
+            values = {v for v in values if not self.filed(text, text.lower().find(v))}
         if self.kind == "number" and self.noun in _PARTS:  # "half" is a bare number
             values |= {e.text.lower() for e in entities(text) if e.label == "CARDINAL"}
         if self.kind == "number" and (sized := self.sized):
@@ -789,6 +793,15 @@ class Asked:
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")
         return {v for v in values if form.search(v)} if form else values
+
+    def filed(self, text: str, start: int) -> bool:
+        """Whether what stands at ``start`` of ``text`` is in a news dateline ("NEW YORK, Jan
+        13 (Meridian Wire) -"): where and when the story was filed and who filed it, not what
+        it tells. The agency it credits answers a question about an agency or outlet."""
+        dateline = DATELINE.match(text)
+        if dateline is None or not 0 <= start < dateline.end():
+            return False
+        return not (self.noun in OUTLETS and dateline.start(1) <= start < dateline.end(1))
 
     def rules_out(self, value: str) -> bool:
         """Whether the name ``value`` cannot answer: the question gives it (see

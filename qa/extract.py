@@ -17,14 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from qa.asked import (
-    DATELINE,
     NAME_CLASS,
-    OUTLETS,
     VALUE_KINDS,
     Asked,
     Entity,
     entities,
-    office,
     spellings,
     tag,
 )
@@ -121,9 +118,7 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
     """Whether ``entity`` is a value of the asked kind that the question does not give."""
     if entity.label not in labels or not plausible(entity):
         return False
-    if _in_dateline(entity, sentence) and not (
-        asked.noun in OUTLETS and _credited(entity, sentence)
-    ):
+    if asked.filed(sentence, entity.start):
         return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     value = entity.text.lower().replace("’", "'")
     if asked.kind in VALUE_KINDS and labels == asked.labels():
@@ -168,19 +163,6 @@ def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
         return False
     shared = words & content_terms(asked.question)
     return len(shared) >= 2 and len(shared) >= 0.5 * len(words)
-
-
-def _in_dateline(entity: Entity, sentence: str) -> bool:
-    """Whether ``entity`` stands in a news dateline ("NEW YORK, Jan 13 (Meridian Wire) -"):
-    where and when the story was filed and who filed it, not what it tells."""
-    dateline = DATELINE.match(sentence)
-    return dateline is not None and entity.start < dateline.end()
-
-
-def _credited(entity: Entity, sentence: str) -> bool:
-    """Whether ``entity`` is the agency a news dateline credits ("(Reuters) -")."""
-    dateline = DATELINE.match(sentence)
-    return dateline is not None and dateline.start(1) <= entity.start < dateline.end(1)
 
 
 def _named_person(asked: Asked) -> set[str]:
@@ -234,7 +216,7 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
     ``person`` may: the titles the text gives them beside their name ("Chinese Foreign
     Ministry spokesperson Guo Jiakun") either say none, or one names the office and no other
     holder than the question's (NATO's, not China's)."""
-    if (office_asked := office(asked.question)) is None:
+    if (office_asked := asked.office) is None:
         return True
     owner, post = office_asked
     wanted = {_office_word(w) for w in post.split()[-1:]}
@@ -338,7 +320,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
         0.0 if asked.kind in VALUE_KINDS else topic_share(asked, a.text) or 0.0 for a in anchors
     ]
     passes = [(asked.labels(), 1.0), (asked.labels(fallback=True), FALLBACK_WEIGHT)]
-    if office(asked.question) is not None:
+    if asked.office is not None:
         passes = passes[:1]  # an office is held by a person, not stood in for by a ministry
     for labels, weight in passes:
         scored: dict[str, tuple[float, Found]] = {}

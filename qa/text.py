@@ -41,11 +41,7 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> set[str]:
     """Stems of the words that carry meaning (no stop or question words)."""
-    return {
-        stem(w)
-        for w in _WORD.findall(text)
-        if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS and len(w) > 1
-    }
+    return set(term_forms(text))
 
 
 def _agent_bases(word: str) -> set[str]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
-from qa.asked import Asked, Entity, entities, expected_type, office, typed_values
+from qa.asked import Asked, Entity, entities, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import dated_head, expansion, extract, plausible
 from qa.read import Evidence, Windows
@@ -585,8 +585,9 @@ def test_an_office_is_held_by_the_person_whose_title_names_it_and_its_holder() -
         ("Who is China's foreign ministry spokesman?", "Guo Jiakun"),
     ):
         assert _value(Asked.of(question), [guo, rutte], doc) == value, question
-    assert office("Who is Guo Jiakun?") is None
-    assert office("Who is NATO's official spokesperson?") == ("nato", "official spokesperson")
+    assert Asked.of("Who is Guo Jiakun?").office is None
+    official = Asked.of("Who is NATO's official spokesperson?")
+    assert official.office == ("nato", "official spokesperson")
 
 
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
