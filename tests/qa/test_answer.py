@@ -252,7 +252,9 @@ def test_a_sentence_that_leads_in_is_quoted_with_the_next(tmp_path: Path) -> Non
 def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     """Wire-style articles: a count whose noun was left out, an age set off by commas, a
     duration, money in a currency name, the size of a crowd, an owner named by the noun for
-    it, a buyer beside the company the question describes."""
+    it, countries listed with one the recogniser mislabels, where a buyer is based (not the
+    dateline's city, not the bought company's), a buyer beside the company the question
+    describes."""
     assistant = _indexed(
         tmp_path,
         {
@@ -268,6 +270,13 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "The High Court quashed planning permission for a runway extension at Harwick "
             "Airport on Wednesday. The airport's owner, Castellan Infrastructure, said it "
             "would consider an appeal.\n",
+            "trial.txt": "Malaria vaccine cuts infections in trial\n"
+            "The trial enrolled 4,800 children in Kenya, Tanzania and Malawi.\n",
+            "takeover.txt": "Northgate to buy Brisco\n"
+            "NEW YORK, Jan 13 (Meridian Wire) -\n"
+            "Northgate Foods agreed on Monday to buy the snack maker Brisco. "
+            "Brisco, based in Milwaukee, employs around 5,600 people. "
+            "The buyer, based in Minneapolis, is best known for frozen meals.\n",
             "deal.txt": "Nordhaven to buy Crispwell\n"
             "Nordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels, "
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
@@ -280,6 +289,8 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         ("How much did the museum's renovation cost?", "68 million euros"),
         ("How big was the crowd when Harbor City beat Castlebridge Rovers?", "18,450"),
         ("Which company owns Harwick Airport?", "Castellan Infrastructure"),
+        ("In which countries was the malaria vaccine tested?", "Kenya, Tanzania and Malawi"),
+        ("Where is the company that is buying Brisco based?", "Minneapolis"),
         ("Which company agreed to buy the maker of Tango Twists pretzels?", "Nordhaven Foods"),
     ):
         answer = assistant.ask_final(question)
