@@ -360,7 +360,9 @@ def answer(
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
     asked = Asked.of(question)
-    read_all = rerank_by_type(asked, read(question, passages, embedder, context=context))
+    read_all = rerank_by_type(
+        asked, read(question, passages, embedder, context=context, asks=asked.asks)
+    )
     around = RememberedWindows(store)  # read once for the subject rules and extraction
     evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
     timings["retrieve_ms"] = ms()

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from index.store import STOPWORDS
-from qa.text import REQUESTS, content_terms, names, stem
+from qa.text import REQUESTS, content_terms, names, stem, without_names
 
 # The entity labels that answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -727,6 +727,16 @@ class Asked:
             if pos.startswith("VB") and word:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
+
+    @cached_property
+    def asks(self) -> str | None:
+        """What the question asks of the names it gives: the question without them (see
+        :func:`qa.text.without_names`), or None when that leaves no content word or asks only
+        who someone is ("What position does Guo hold?": its names and a frame)."""
+        rest = without_names(self.question, self.subject)
+        if self.kind == "role" or rest == self.question or not content_terms(rest):
+            return None
+        return rest
 
     @cached_property
     def office(self) -> tuple[str, str] | None:

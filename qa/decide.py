@@ -167,8 +167,9 @@ def should_abstain(
     best sentences do not give (see :func:`_missing_figures`); when it asks for
     a count, a time or an amount that no relevant sentence (nor its document's title) holds
     (a bare "when" may be answered by an event: see :attr:`Asked.needs_value`); or, for other
-    questions, when the best sentence (and each close one holding a name of the asked kind)
-    lacks most of the question's distinctive words and is not a close
+    questions, when the best sentence (and each close one holding a name of the asked kind,
+    or, for a question asking no kind, each close one) lacks most of the question's distinctive
+    words and is not a close
     paraphrase either. (Questions of a kind are judged by
     their answer, not their words: "which day" rarely appears beside the day.)"""
     rules = settings.answer
@@ -180,9 +181,12 @@ def should_abstain(
         return False  # judged by the title found beside the name (qa.extract)
     if asked.kind not in VALUE_KINDS:
         # a name may stand in a close sentence that keeps to the question's words ("created
-        # by Anna Lindqvist") below one that only names the subject
+        # by Anna Lindqvist") below one that only names the subject; a question asking no kind
+        # of value may be answered by any close sentence that does
         named = [
-            e for e in evidence[1:3] if e.score >= rules.min_relevance and asked.values(e.text)
+            e
+            for e in evidence[1:3]
+            if e.score >= rules.min_relevance and (asked.kind is None or asked.values(e.text))
         ]
         return all(_off_topic(asked, e, settings) for e in [evidence[0], *named])
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]

@@ -91,11 +91,14 @@ def read(
     passages: Sequence[Passage],
     embedder: Embedder,
     context: str | None = None,
+    asks: str | None = None,
 ) -> list[Evidence]:
     """Every sentence of ``passages``, scored against ``question``, best first.
 
     Each is scored alone (``score``) and in its place (``in_place``: its vector summed with
-    those of the sentences either side of it, see :func:`in_place`). ``context`` (the
+    those of the sentences either side of it, see :func:`in_place`). Both blend the question
+    with ``asks``, what it asks of the names it gives (see :attr:`qa.asked.Asked.asks`), in
+    meaning and in words: the names say which document, the rest which sentence. ``context`` (the
     conversation so far) counts for a quarter of the semantic score, so a follow-up such as
     "and what about its budget?" still finds its subject.
     """
@@ -112,8 +115,15 @@ def read(
         relevance = 0.75 * relevance + 0.25 * (matrix @ talk)
         around = 0.75 * around + 0.25 * (windows @ talk)
     overlap = _overlaps(question, texts)
-    scores = 0.6 * relevance + 0.4 * overlap
-    placed_scores = 0.6 * around + 0.4 * overlap
+    semantic, placed, shared = relevance, around, overlap
+    if asks:
+        # What the question asks of its names counts as much as the whole question: the
+        # sentence answering it may name them only in the sentence before, or not at all.
+        gist = embedder.embed_query(asks)
+        semantic, placed = 0.5 * (relevance + matrix @ gist), 0.5 * (around + windows @ gist)
+        shared = 0.5 * (overlap + _overlaps(asks, texts))
+    scores = 0.6 * semantic + 0.4 * shared
+    placed_scores = 0.6 * placed + 0.4 * shared
     evidence = [
         Evidence(
             source=p.source,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 import snowballstemmer
@@ -25,6 +26,7 @@ _STARTERS = frozenset(
     f"{_REQUEST_VERBS} please should may might must".split()
 )
 _MARKER = re.compile(r"\s*\[(\d+)\]")
+_EDGES = "\"'“”‘’()[],.;:!?"
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -101,6 +103,21 @@ def names(text: str, first_is_name: bool | None = None) -> set[str]:
         if first_is_name or not common:
             found.add(first.group())
     return {n.lower().replace("’", "'").removesuffix("'s") for n in found}
+
+
+def without_names(question: str, named: Collection[str] | None = None) -> str:
+    """``question`` without the names it is about (``named``, lower case, or else
+    :func:`names`): what it asks of them. "When will Dunmore's new mayor take office?" leaves
+    "When will new mayor take office?", which "The mayor-elect will be sworn in on January 2."
+    matches better than the whole question does, whose vector its names pull towards every
+    sentence that names them."""
+    named = names(question) if named is None else named
+    kept = [
+        w
+        for w in question.split()
+        if w.strip(_EDGES).lower().replace("’", "'").removesuffix("'s") not in named
+    ]
+    return " ".join(kept)
 
 
 def strip_markers(text: str) -> str:

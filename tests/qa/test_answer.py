@@ -298,6 +298,24 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         _assert_exact(assistant, answer)
 
 
+def test_the_sentence_answering_what_is_asked_of_a_name_outranks_one_naming_it(
+    tmp_path: Path,
+) -> None:
+    """The sentence naming the town gives the day of the election; the one after it, which
+    names no town, gives the day the mayor is sworn in, which is what taking office asks."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "vote.txt": "Former nurse wins Dunmore mayoral race\n"
+            "Carla Mendes won the Dunmore mayoral election on Sunday with 51 percent of the "
+            "vote. The mayor-elect will be sworn in on February 9.\n",
+        },
+    )
+    answer = assistant.ask_final("When will Dunmore's new mayor take office?")
+    assert answer.text.startswith("February 9 [1]"), answer.text
+    _assert_exact(assistant, answer)
+
+
 def test_a_passage_between_two_retrieved_ones_reaches_the_reader(assistant: Assistant) -> None:
     question = "How did Guo Jiakun describe China's role in the world?"
     settings = assistant.settings.retrieval

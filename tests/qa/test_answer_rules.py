@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from qa.asked import Asked, expected_type, is_country, spellings, typed_values
 from qa.decide import (
     about_the_subject,
@@ -12,7 +14,7 @@ from qa.decide import (
 )
 from qa.read import Evidence
 from qa.settings import Settings
-from qa.text import content_terms, names, shared_terms, stem, term_forms
+from qa.text import content_terms, names, shared_terms, stem, term_forms, without_names
 
 
 def ev(text: str, score: float, source: str = "a.txt", overlap: float = 0.5) -> Evidence:
@@ -291,7 +293,6 @@ def test_how_long_asks_for_a_length_of_time_or_a_measure_not_a_date() -> None:
 
 
 def test_a_sentence_is_also_read_in_its_place_between_its_neighbours() -> None:
-    import numpy as np
 
     from index.store import Unit
     from qa.read import in_place, read
@@ -414,3 +415,46 @@ def test_an_amount_of_money_is_no_percentage() -> None:
         "$500 million"
     }
     assert Asked.of("By how much did the budget rise?").values(said) == {"5%", "$500 million"}
+
+
+def test_what_a_question_asks_of_its_names_is_the_question_without_them() -> None:
+    assert without_names("When will Dunmore's new mayor take office?") == (
+        "When will new mayor take office?"
+    )
+    assert without_names("How much did NATO’s members spend?") == "How much did members spend?"
+    assert without_names("what is the budget?") == "what is the budget?"
+    assert Asked.of("What position does Guo Jiakun hold?").asks is None  # who he is
+    assert Asked.of("What did NATO say?").asks is None  # no content word left
+
+
+def test_a_sentence_answering_what_is_asked_of_the_names_outranks_one_only_naming_them() -> None:
+    from index.store import Unit
+    from qa.read import read
+    from qa.retrieve import Passage
+
+    named, sworn = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    text = "Mendes won the Dunmore vote on Sunday. The mayor-elect is sworn in on May 2."
+    cut = text.index(" The")
+    units = (Unit(0, cut, named), Unit(cut + 1, len(text), sworn))
+    passage = Passage("vote.txt", "vote.txt", 0, len(text), 1, text, 1.0, units=units)
+
+    class Embedder:
+        def embed_query(self, question: str) -> np.ndarray:
+            # the town's name pulls the whole question towards the sentence naming it
+            return np.array([0.8, 0.6]) if "Dunmore" in question else sworn
+
+    question = "When will Dunmore's mayor take office?"
+    asks = Asked.of(question).asks
+    assert asks == "When will mayor take office?"
+    ranked = read(question, [passage], Embedder(), asks=asks)  # type: ignore[arg-type]
+    assert ranked[0].text.startswith("The mayor-elect")
+    assert ranked[0].relevance == 0.6  # the relevance stays the whole question's
+
+
+def test_a_question_asking_no_kind_is_answered_when_a_close_sentence_keeps_to_its_words() -> None:
+    settings = Settings()
+    asked = Asked.of("Has Guo said whether China supplied weapons to the war?")
+    first = ev("Guo spoke at length on Tuesday about NATO.", 0.5, overlap=0.1)
+    second = ev("China has never supplied weapons to either side of the war.", 0.45, overlap=0.6)
+    assert should_abstain(asked, [first], settings)
+    assert not should_abstain(asked, [first, second], settings)
