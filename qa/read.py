@@ -86,6 +86,15 @@ def _overlaps(question: str, sentences: list[str]) -> np.ndarray:
     return np.array([sum(idf[t] for t in bag) / total for bag in bags])
 
 
+def _on_scale(ranking: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """``ranking`` scaled so that its best equals the best of ``scale``: the order comes from
+    one score, how relevant the best sentence is from the other (what the thresholds of
+    :mod:`qa.decide` read). A short rest of a question ("On which day did speak?") matches
+    every sentence weakly; that orders them, but makes none less relevant."""
+    top = float(ranking.max())
+    return ranking * (float(scale.max()) / top) if top > 0 else ranking
+
+
 def read(
     question: str,
     passages: Sequence[Passage],
@@ -115,15 +124,15 @@ def read(
         relevance = 0.75 * relevance + 0.25 * (matrix @ talk)
         around = 0.75 * around + 0.25 * (windows @ talk)
     overlap = _overlaps(question, texts)
-    semantic, placed, shared = relevance, around, overlap
+    scores = 0.6 * relevance + 0.4 * overlap
+    placed_scores = 0.6 * around + 0.4 * overlap
     if asks:
         # What the question asks of its names counts as much as the whole question: the
         # sentence answering it may name them only in the sentence before, or not at all.
         gist = embedder.embed_query(asks)
-        semantic, placed = 0.5 * (relevance + matrix @ gist), 0.5 * (around + windows @ gist)
         shared = 0.5 * (overlap + _overlaps(asks, texts))
-    scores = 0.6 * semantic + 0.4 * shared
-    placed_scores = 0.6 * placed + 0.4 * shared
+        scores = _on_scale(0.3 * (relevance + matrix @ gist) + 0.4 * shared, scores)
+        placed_scores = _on_scale(0.3 * (around + windows @ gist) + 0.4 * shared, placed_scores)
     evidence = [
         Evidence(
             source=p.source,

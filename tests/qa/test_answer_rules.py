@@ -449,6 +449,9 @@ def test_a_sentence_answering_what_is_asked_of_the_names_outranks_one_only_namin
     ranked = read(question, [passage], Embedder(), asks=asks)  # type: ignore[arg-type]
     assert ranked[0].text.startswith("The mayor-elect")
     assert ranked[0].relevance == 0.6  # the relevance stays the whole question's
+    whole = read(question, [passage], Embedder())  # type: ignore[arg-type]
+    assert whole[0].text.startswith("Mendes")
+    assert abs(ranked[0].score - whole[0].score) < 1e-9  # how relevant the best is: unchanged
 
 
 def test_a_question_asking_no_kind_is_answered_when_a_close_sentence_keeps_to_its_words() -> None:
