@@ -89,7 +89,8 @@ _MULTI = re.compile(
     r"^\s*(?:summari[sz]e|list|compare|outline|describe|explain|give an overview)\b"
     r"|\bwhat (?:are|were) (?:the )?(?:main |key |different )?(?:\w+ )?"
     r"(?:points|arguments|reasons|differences|steps|features|changes|options|ways|kinds|types)\b"
-    r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b",
+    r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b"
+    r"|\bhow (?:do|does|did) .{2,60}\b(?:describe|characteri[sz]e|portray)\b",
     re.IGNORECASE,
 )
 # "when" and "where" ask for a time or place when a question's verb follows them ("When did

@@ -316,6 +316,12 @@ def test_the_sentence_answering_what_is_asked_of_a_name_outranks_one_naming_it(
     _assert_exact(assistant, answer)
 
 
+def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
+    answer = assistant.ask_final("How did Guo Jiakun describe China's role in the world?")
+    assert answer.mode == "points" and "builder of world peace" in answer.text
+    _assert_exact(assistant, answer)
+
+
 def test_a_passage_between_two_retrieved_ones_reaches_the_reader(assistant: Assistant) -> None:
     question = "How did Guo Jiakun describe China's role in the world?"
     settings = assistant.settings.retrieval

@@ -114,6 +114,7 @@ def test_question_kinds() -> None:
     assert Asked.of("Summarize what the minister said about the talks.").multi
     assert Asked.of("Compare the two budgets.").multi
     assert not Asked.of("What did the minister say?").multi
+    assert Asked.of("How did the minister describe the talks?").multi  # what he said of them
 
 
 def test_may_is_a_month_only_in_a_date() -> None:
