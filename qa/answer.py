@@ -419,7 +419,7 @@ def answer(
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
         mode = "points"
-    elif found := extract(asked, keeping_to_the_topic(asked, evidence, settings), around):
+    elif found := extract(asked, keeping_to_the_topic(asked, evidence, settings, around), around):
         text, citations = _state(found)
         mode = "value"
     elif asked.kind == "role" or asked.needs_value:  # no such value beside the subject

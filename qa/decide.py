@@ -188,7 +188,7 @@ def should_abstain(
             for e in evidence[1:3]
             if e.score >= rules.min_relevance and (asked.kind is None or asked.values(e.text))
         ]
-        return all(_off_topic(asked, e, settings) for e in [evidence[0], *named])
+        return all(_off_topic(asked, e, settings, documents) for e in [evidence[0], *named])
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
     texts = [e.text for e in relevant]
     if documents is not None:  # a news article's dateline or a page's title
@@ -196,11 +196,14 @@ def should_abstain(
         texts += [t[2] for source in sources if (t := documents.title(source))]
     if any(asked.values(text) for text in texts):
         return False
-    return asked.needs_value or _off_topic(asked, evidence[0], settings)
+    return asked.needs_value or _off_topic(asked, evidence[0], settings, documents)
 
 
 def keeping_to_the_topic(
-    asked: Asked, evidence: Sequence[Evidence], settings: Settings
+    asked: Asked,
+    evidence: Sequence[Evidence],
+    settings: Settings,
+    documents: Windows | None = None,
 ) -> list[Evidence]:
     """For a question asking for a name, ``evidence`` without those of its best sentences
     that are off its topic (see :func:`should_abstain`), when one of them keeps to it: the
@@ -210,19 +213,36 @@ def keeping_to_the_topic(
     if asked.kind in VALUE_KINDS or asked.kind in (None, "role"):
         return list(evidence)
     close = [e for e in evidence[:3] if e.score >= settings.answer.min_relevance]
-    off = [e for e in close if _off_topic(asked, e, settings)]
+    off = [e for e in close if _off_topic(asked, e, settings, documents)]
     if not off or len(off) == len(close):
         return list(evidence)
     return [e for e in evidence if e not in off]
 
 
-def _off_topic(asked: Asked, best: Evidence, settings: Settings) -> bool:
+def _off_topic(
+    asked: Asked, best: Evidence, settings: Settings, documents: Windows | None = None
+) -> bool:
     """Whether the best sentence lacks most of the question's distinctive words and is not a
-    close paraphrase either."""
+    close paraphrase either. The question's names count among its words unless the sentence or
+    the one before it names them all (given ``documents``): "The 81-year-old said arthritis
+    ..." after "Walter Duquette pulled his last tray ..." speaks of him without his name."""
     topic = topic_share(asked, best.text)
-    overlap = best.overlap if topic is None else min(best.overlap, topic)
+    if topic is None:
+        overlap = best.overlap
+    elif documents is not None and _named_before(asked, best, documents):
+        overlap = topic
+    else:
+        overlap = min(best.overlap, topic)
     rules = settings.answer
     return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
+
+
+def _named_before(asked: Asked, e: Evidence, documents: Windows) -> bool:
+    """Whether ``e`` or the sentence before it names every name of the question's subject."""
+    text = " ".join(
+        w.text for place, w in window(e, documents) if place in ("sentence", "previous")
+    )
+    return bool(asked.subject) and all(said(n, text.lower()) for n in asked.subject)
 
 
 def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:

@@ -322,6 +322,23 @@ def test_how_someone_described_something_is_answered_in_points(assistant: Assist
     _assert_exact(assistant, answer)
 
 
+def test_a_reason_given_after_the_name_is_an_answer(tmp_path: Path) -> None:
+    """The sentence giving the reason calls the baker "the 79-year-old"; the one before it
+    names him."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "bakery.txt": "Beloved village bakery shuts after half a century\n"
+            "Henri Lacombe, whose croissants drew queues across Valmont, locked the doors of "
+            "the shop his father opened in 1961 on Sunday. The 79-year-old said a bad back had "
+            "made baking before dawn impossible. Dozens of customers queued for a final loaf.\n",
+        },
+    )
+    answer = assistant.ask_final("Why is Henri Lacombe giving up baking?")
+    assert not answer.abstained and any("a bad back" in c.text for c in answer.citations)
+    _assert_exact(assistant, answer)
+
+
 def test_a_passage_between_two_retrieved_ones_reaches_the_reader(assistant: Assistant) -> None:
     question = "How did Guo Jiakun describe China's role in the world?"
     settings = assistant.settings.retrieval

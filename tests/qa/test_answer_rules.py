@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from qa.asked import Asked, expected_type, is_country, spellings, typed_values
@@ -461,3 +463,23 @@ def test_a_question_asking_no_kind_is_answered_when_a_close_sentence_keeps_to_it
     second = ev("China has never supplied weapons to either side of the war.", 0.45, overlap=0.6)
     assert should_abstain(asked, [first], settings)
     assert not should_abstain(asked, [first, second], settings)
+
+
+def test_a_sentence_after_one_naming_the_subject_need_not_name_it_again() -> None:
+    settings = Settings()
+    files = _Files(
+        {
+            "bakery.txt": "Bakery closes\nWalter Duquette baked his last rolls on Saturday. "
+            "The 81-year-old said arthritis in his hands made kneading dough impossible.",
+            "shop.txt": "Shop closes\nThe town's butcher closed on Monday. "
+            "The 81-year-old said arthritis in his hands made kneading dough impossible. "
+            "Walter Duquette, who bakes next door, stays open.",
+        }
+    )
+    asked = Asked.of("Why is Walter Duquette giving up kneading dough?")
+    reason = "The 81-year-old said arthritis in his hands made kneading dough impossible."
+    after_him = [replace(files.sentence("bakery.txt", reason, 0.45), overlap=0.1)]
+    assert not should_abstain(asked, after_him, settings, files)
+    assert should_abstain(asked, after_him, settings)  # where it stands is not known
+    after_another = [replace(files.sentence("shop.txt", reason, 0.45), overlap=0.1)]
+    assert should_abstain(asked, after_another, settings, files)
