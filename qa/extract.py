@@ -211,6 +211,27 @@ def _office_word(word: str) -> str:
     return stem(word)[:6]
 
 
+def _before(
+    rank: int, place: str, windows: list[tuple[int, str, Evidence]]
+) -> Evidence | None:
+    """The sentence before the one at ``place`` in the window of anchor ``rank``, if read."""
+    wanted = {"sentence": "previous", "next": "sentence"}.get(place)
+    return next((e for r, p, e in windows if r == rank and p == wanted), None)
+
+
+def _of_another(asked: Asked, held: Evidence, before: Evidence | None) -> bool:
+    """Whether ``held`` tells of another person than the one the question names: it does not
+    name them, and the sentence ``before`` it first names someone else. "The 20-year-old
+    saved four break points" after "Mila Kovac won ..., beating Jessica Rourke" is Kovac's
+    age, not Rourke's: a sentence that speaks of someone without a name goes on about the
+    one named first before it."""
+    person = _named_person(asked)
+    if not person or person & set(re.findall(r"\w+", held.text.lower())) or before is None:
+        return False
+    first = next((e for e in entities(before.text) if e.label == "PERSON"), None)
+    return first is not None and not person & set(re.findall(r"\w+", first.text.lower()))
+
+
 def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Evidence]]) -> bool:
     """For a question about who holds an office ("Who is NATO's spokesperson?"), whether
     ``person`` may: the titles the text gives them beside their name ("Chinese Foreign
@@ -332,6 +353,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 if not _answers(asked, entity, held.text, labels):
                     continue
                 if entity.label == "PERSON" and not _may_hold(asked, entity, windows):
+                    continue
+                if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
                     continue
                 key = entity.text.lower()
                 agree[key].add(rank)

@@ -254,7 +254,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     duration, money in a currency name, the size of a crowd, an owner named by the noun for
     it, countries listed with one the recogniser mislabels, where a buyer is based (not the
     dateline's city, not the bought company's), a buyer beside the company the question
-    describes."""
+    describes, an age said of the one named first before it."""
     assistant = _indexed(
         tmp_path,
         {
@@ -277,6 +277,9 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "Northgate Foods agreed on Monday to buy the snack maker Brisco. "
             "Brisco, based in Milwaukee, employs around 5,600 people. "
             "The buyer, based in Minneapolis, is best known for frozen meals.\n",
+            "final.txt": "Qualifier stuns top seed in Harbour Open final\n"
+            "Lena Brandt won her first title on Sunday, beating top seed Ruth Haldane in the "
+            "final of the Harbour Open. The 22-year-old saved three match points.\n",
             "deal.txt": "Nordhaven to buy Crispwell\n"
             "Nordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels, "
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
@@ -285,6 +288,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     for question, value in (
         ("How many people were evacuated?", "2,300"),
         ("How old is Tom Okafor?", "34"),
+        ("How old is Lena Brandt?", "22-year-old"),
         ("How long will repairs to the studio take?", "about two hours"),
         ("How much did the museum's renovation cost?", "68 million euros"),
         ("How big was the crowd when Harbor City beat Castlebridge Rovers?", "18,450"),
@@ -296,6 +300,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         answer = assistant.ask_final(question)
         assert answer.mode == "value" and answer.text.startswith(f"{value} [1]"), answer.text
         _assert_exact(assistant, answer)
+    assert assistant.ask_final("How old is Ruth Haldane?").abstained  # the age is Brandt's
 
 
 def test_the_sentence_answering_what_is_asked_of_a_name_outranks_one_naming_it(

@@ -621,3 +621,14 @@ def test_a_dateline_tells_where_and_when_a_story_was_filed_not_what_it_tells() -
     assert where.aside == ("Crispwell",)
     assert _value(where, [dateline, deal, crispwell, buyer], doc) == "Minneapolis"
     assert _value(Asked.of("Where is Crispwell based?"), [crispwell, buyer], doc) == "Milwaukee"
+
+
+def test_an_age_said_of_someone_unnamed_belongs_to_the_one_named_first_before() -> None:
+    text = (
+        "Open final\nLena Brandt won the title on Sunday, beating top seed Ruth Haldane in "
+        "the final. The 22-year-old saved three match points."
+    )
+    doc = Document("open.txt", text)
+    age = doc.sentence("22-year-old", 0.7)
+    assert _value(Asked.of("How old is Lena Brandt?"), [age], doc) == "22-year-old"
+    assert extract(Asked.of("How old is Ruth Haldane?"), [age], doc) is None
