@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Protocol
 
-from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, entities, said, spellings, tag
+from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, Entity, entities, said, spellings, tag
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
 from qa.text import REQUESTS, numbers, shared_terms, stem, term_forms
@@ -55,22 +55,69 @@ def about_the_subject(
 
 
 def about_another(asked: Asked, e: Evidence, around: str) -> bool:
-    """Whether ``e`` is about another subject of the same kind than the question's: a place,
-    organisation or person the question names (Spain) is missing from the sentence and the text
-    around it (``around``), while the sentence names another of that kind (Italy). A person is
-    named in full once and then by one name, so any of a person's names stands for them
-    ("Rutte said" is about Mark Rutte)."""
-    text = around.lower()
-    words = set(re.findall(r"\w+", text))
+    """Whether ``e`` is about another subject than the question's.
+
+    Of the same kind: a place, organisation or person the question names (Spain) is missing
+    from the sentence and the text around it (``around``), while the sentence names another of
+    that kind (Italy). A person is named in full once and then by one name, so any of a
+    person's names stands for them ("Rutte said" is about Mark Rutte).
+
+    For a figure, of another kind too: a sentence that does not name the question's country or
+    organisation gives the figure of the one it names. "NATO members' spending accounted for
+    55 percent" is no share of China's, though China is named around it. A source credited
+    for the figure ("UNICEF said ...") does not own it."""
+    figure = asked.kind in VALUE_KINDS
     for named in asked.named:
         kind = NAME_CLASS[named.label]
-        name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
-        country = spellings(named.text.lower()) - {named.text.lower()}  # "Spanish": Spain
-        if name <= words or (kind == "person" and name & words) or any(c in text for c in country):
+        if _names(named, kind, around):
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True
+    if not figure:
+        return False
+    for named in asked.named:
+        kind = NAME_CLASS[named.label]
+        if kind not in _ACTORS or _names(named, kind, e.text, partial=True):
+            continue
+        for other in entities(e.text):
+            actor = NAME_CLASS.get(other.label) in _ACTORS - {kind}
+            if actor and _proper(other.text) and not _credited(e.text, other):
+                return True
     return False
+
+
+def _names(named: Entity, kind: str, text: str, partial: bool = False) -> bool:
+    """Whether ``text`` names ``named``: all its words, or for a person (or when ``partial``)
+    one of them ("Brightwell's collapse" names Brightwell Logistics), or its country's people
+    ("Spanish" names Spain)."""
+    text = text.lower()
+    words = set(re.findall(r"\w+", text))
+    name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
+    country = spellings(named.text.lower()) - {named.text.lower()}
+    partial = partial or kind == "person"
+    return name <= words or bool(partial and name & words) or any(c in text for c in country)
+
+
+def _proper(name: str) -> bool:
+    """Whether every word of ``name`` but its articles is capitalised: a proper name, not a
+    description ("the health ministry" is likely the country's own)."""
+    words = [w for w in name.split() if w.lower() not in ("the", "a", "an", "of", "and")]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+_CREDIT_AFTER = re.compile(r"^\W{0,2}\s*(?:said|says|reported|reports|estimated|estimates|told)\b")
+_CREDIT_BEFORE = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+
+
+def _credited(text: str, entity: Entity) -> bool:
+    """Whether ``entity`` is credited as the source of what ``text`` says ("UNICEF said",
+    "according to UNICEF")."""
+    return bool(
+        _CREDIT_AFTER.match(text[entity.end :]) or _CREDIT_BEFORE.search(text[: entity.start])
+    )
+
+
+_ACTORS = {"org", "place", "group"}
 
 
 def on_the_subject(

@@ -211,9 +211,7 @@ def _office_word(word: str) -> str:
     return stem(word)[:6]
 
 
-def _before(
-    rank: int, place: str, windows: list[tuple[int, str, Evidence]]
-) -> Evidence | None:
+def _before(rank: int, place: str, windows: list[tuple[int, str, Evidence]]) -> Evidence | None:
     """The sentence before the one at ``place`` in the window of anchor ``rank``, if read."""
     wanted = {"sentence": "previous", "next": "sentence"}.get(place)
     return next((e for r, p, e in windows if r == rank and p == wanted), None)

@@ -344,6 +344,22 @@ def test_a_reason_given_after_the_name_is_an_answer(tmp_path: Path) -> None:
     _assert_exact(assistant, answer)
 
 
+def test_a_figure_of_another_actor_named_in_its_sentence_is_no_answer(tmp_path: Path) -> None:
+    """Norway is named around the sentence, but the share in it is the union's."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "fish.txt": "Norway answers the union on fishing quotas\n"
+            "Norway's fisheries minister rejected the criticism on Friday. In 2024, European "
+            "Union fleets accounted for 38 percent of the cod caught in the Barents Sea, she "
+            "said. Catches by the country's own boats rose sharply.\n",
+        },
+    )
+    assert assistant.ask_final("What share of the Barents Sea cod did Norway catch?").abstained
+    union = assistant.ask_final("What share of Barents Sea cod did European Union fleets catch?")
+    assert union.text.startswith("38 percent [1]"), union.text
+
+
 def test_a_passage_between_two_retrieved_ones_reaches_the_reader(assistant: Assistant) -> None:
     question = "How did Guo Jiakun describe China's role in the world?"
     settings = assistant.settings.retrieval

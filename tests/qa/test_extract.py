@@ -142,6 +142,27 @@ def test_a_sentence_about_another_subject_is_no_evidence() -> None:
     assert on_the_subject(own, evidence, store) == evidence[:1]
 
 
+def test_a_figure_in_a_sentence_naming_another_actor_is_not_the_subjects() -> None:
+    report = Document(
+        "spending.txt",
+        "Spending\nChina's foreign ministry answered the alliance on Thursday. In 2024, NATO "
+        "members' spending accounted for 55 percent of the total. Military outlays rose by "
+        "7 percent, the ministry said. UNICEF said 40 percent of Chinese aid went to schools. "
+        "The health ministry said 12 percent of it went to clinics.\n",
+    )
+    asked = Asked.of("What share of global spending did China account for?")
+    nato = report.sentence("NATO members", 0.7)
+    assert on_the_subject(asked, [nato], report) == []  # NATO's share, China named nearby
+    assert on_the_subject(Asked.of("What share did NATO account for?"), [nato], report) == [nato]
+    own = report.sentence("Military outlays", 0.6)
+    assert on_the_subject(asked, [own], report) == [own]  # names no other
+    credited = report.sentence("UNICEF said", 0.6)
+    described = report.sentence("health ministry", 0.6)
+    assert on_the_subject(asked, [credited, described], report) == [credited, described]
+    who = Asked.of("Who answered the alliance for China?")  # no figure: the text around counts
+    assert on_the_subject(who, [nato], report) == [nato]
+
+
 def test_a_person_called_by_one_name_is_still_the_subject() -> None:
     forum = Document(
         "forum.txt",
