@@ -63,9 +63,11 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     person's names stands for them ("Rutte said" is about Mark Rutte).
 
     For a figure, of another kind too: a sentence that does not name the question's country or
-    organisation gives the figure of the one it names. "NATO members' spending accounted for
-    55 percent" is no share of China's, though China is named around it. A source credited
-    for the figure ("UNICEF said ...") does not own it."""
+    organisation gives the figure of the one it names before the figure, its owner. "NATO
+    members' spending accounted for 55 percent" is no share of China's, though China is named
+    around it; "The budget passed by 116 votes, after the deputies of the Islands Movement
+    agreed" is still Portugal's vote. A source credited for the figure ("UNICEF said ...")
+    does not own it."""
     figure = asked.kind in VALUE_KINDS
     for named in asked.named:
         kind = NAME_CLASS[named.label]
@@ -79,9 +81,11 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
         kind = NAME_CLASS[named.label]
         if kind not in _ACTORS or _names(named, kind, e.text, partial=True):
             continue
+        figures = [v.start for v in entities(e.text) if v.text.lower() in asked.values(e.text)]
         for other in entities(e.text):
             actor = NAME_CLASS.get(other.label) in _ACTORS - {kind}
-            if actor and _proper(other.text) and not _credited(e.text, other):
+            owns = bool(figures) and other.end <= figures[0]  # "NATO members' ... 55 percent"
+            if actor and owns and _proper(other.text) and not _credited(e.text, other):
                 return True
     return False
 

@@ -148,7 +148,8 @@ def test_a_figure_in_a_sentence_naming_another_actor_is_not_the_subjects() -> No
         "Spending\nChina's foreign ministry answered the alliance on Thursday. In 2024, NATO "
         "members' spending accounted for 55 percent of the total. Military outlays rose by "
         "7 percent, the ministry said. UNICEF said 40 percent of Chinese aid went to schools. "
-        "The health ministry said 12 percent of it went to clinics.\n",
+        "The health ministry said 12 percent of it went to clinics. The plan passed with 90 "
+        "votes after the deputies of the Farmers Party agreed.\n",
     )
     asked = Asked.of("What share of global spending did China account for?")
     nato = report.sentence("NATO members", 0.7)
@@ -159,6 +160,9 @@ def test_a_figure_in_a_sentence_naming_another_actor_is_not_the_subjects() -> No
     credited = report.sentence("UNICEF said", 0.6)
     described = report.sentence("health ministry", 0.6)
     assert on_the_subject(asked, [credited, described], report) == [credited, described]
+    passed = report.sentence("Farmers Party", 0.6)  # named after the figure: not its owner
+    votes = Asked.of("How many votes did China's plan get?")
+    assert on_the_subject(votes, [passed], report) == [passed]
     who = Asked.of("Who answered the alliance for China?")  # no figure: the text around counts
     assert on_the_subject(who, [nato], report) == [nato]
 
