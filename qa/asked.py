@@ -107,6 +107,22 @@ _TIME_UNIT = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# The words of a bare length of time ("41 years", "about two hours and 41 minutes"): a number,
+# a unit, a qualifier. "two years ago", "last week" and "the 1980s" are points in time.
+_LENGTH_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve dozen half several few "
+    "about some nearly almost around roughly more less than over under at least and".split()
+)
+
+
+def _is_length(value: str) -> bool:
+    """Whether a date-like value is only a length of time, which answers no "when"."""
+    words = re.findall(r"[a-z]+|\d[\d,.]*", value.lower())
+    if not any(_TIME_UNIT.fullmatch(w) for w in words):
+        return False
+    return all(w[0].isdigit() or w in _LENGTH_WORDS or _TIME_UNIT.fullmatch(w) for w in words)
+
+
 # What a value must hold to be of the noun asked for: "which year" wants a year, "what date" a
 # calendar date, not "Thursday".
 _SHARE = re.compile(r"%|\bper ?cent\b")
@@ -615,7 +631,7 @@ def typed_values(
     labels = LABELS[kind]
     values = {e.text.lower() for e in entities(text) if e.label in labels}
     if kind == "time":
-        return {v for v in values if _CONCRETE_TIME.search(v)}
+        return {v for v in values if _CONCRETE_TIME.search(v) and not _is_length(v)}
     if kind == "age":
         return _ages(text)
     if kind == "duration":  # a length of time or of anything else, not a date

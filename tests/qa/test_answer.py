@@ -303,6 +303,20 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     assert assistant.ask_final("How old is Ruth Haldane?").abstained  # the age is Brandt's
 
 
+def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:
+    assistant = _indexed(
+        tmp_path,
+        {
+            "final.txt": "Harbor City reach the cup final\nHarbor City beat Castlebridge Rovers "
+            "2-1 on Saturday. The club reached the final for the first time in 23 years.\n",
+        },
+    )
+    before = assistant.ask_final("When had Harbor City last reached the final before?")
+    assert not before.text.startswith("23 years"), before.text  # how long, not when
+    since = assistant.ask_final("How long since Harbor City last reached the final?")
+    assert since.text.startswith("23 years [1]"), since.text
+
+
 def test_the_sentence_answering_what_is_asked_of_a_name_outranks_one_naming_it(
     tmp_path: Path,
 ) -> None:

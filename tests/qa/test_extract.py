@@ -117,6 +117,13 @@ def test_question_kinds() -> None:
     assert Asked.of("How did the minister describe the talks?").multi  # what he said of them
 
 
+def test_a_length_of_time_answers_no_when() -> None:
+    won = "They won the cup for the first time in 41 years on Saturday."
+    assert typed_values(won, "time") == {"saturday"}
+    assert typed_values("The trip takes about two hours and 41 minutes.", "time") == set()
+    assert typed_values("It closed 2 years ago, in 1984.", "time") == {"2 years ago", "1984"}
+
+
 def test_may_is_a_month_only_in_a_date() -> None:
     assert typed_values("The bridge may close for repairs.", "time") == set()
     assert typed_values("The bridge will close in May 2030.", "time") == {"may 2030"}
