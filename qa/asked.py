@@ -261,6 +261,14 @@ _OFFICE = re.compile(
 )
 
 
+def _of_someone(question: str, named: Sequence[Entity]) -> bool:
+    """Whether a question asking for a job or title asks it of a person: one it names, or one
+    it speaks of ("his", "her")."""
+    if any(e.label == "PERSON" for e in named):
+        return True
+    return bool(re.search(r"\b(?:he|she|his|her|him)\b", question, re.IGNORECASE))
+
+
 def _office(question: str) -> tuple[str, str] | None:
     """The holder and the office a "who holds it" question names, lower case: ("nato",
     "official spokesperson") for "Who is NATO's official spokesperson?"; None for other
@@ -706,6 +714,8 @@ class Asked:
         kind = expected_type(question)
         if kind == "person" and _who_is(question, named):
             kind = "role"  # "Who is Zhang Xiaogang?" asks what he is, not who else
+        if kind == "role" and not _of_someone(question, named):
+            kind = None  # "What is the title of the painting?" asks for no one's job
         multi = kind is None and bool(_MULTI.search(question))
         several = kind != "count" and not multi and asks_for_several(question)
         if kind is None:

@@ -303,6 +303,20 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     assert assistant.ask_final("How old is Ruth Haldane?").abstained  # the age is Brandt's
 
 
+def test_the_title_of_a_work_is_no_ones_job(tmp_path: Path) -> None:
+    assistant = _indexed(
+        tmp_path,
+        {
+            "theft.txt": "Thieves take Dutch master from Ghent museum\nThieves stole a "
+            "17th-century painting from a museum in Ghent overnight, police said. The painting, "
+            "The Herring Girl, by the Delft painter Jan Oostrom, was insured for 3 million "
+            "euros.\n",
+        },
+    )
+    answer = assistant.ask_final("What is the title of the painting stolen in Ghent?")
+    assert not answer.abstained and "The Herring Girl" in answer.text, answer.text
+
+
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,

@@ -115,6 +115,9 @@ def test_question_kinds() -> None:
     assert Asked.of("Compare the two budgets.").multi
     assert not Asked.of("What did the minister say?").multi
     assert Asked.of("How did the minister describe the talks?").multi  # what he said of them
+    assert Asked.of("What is Ada Vance's job?").kind == "role"
+    assert Asked.of("What is his title?").kind == "role"
+    assert Asked.of("What is the title of the stolen painting?").kind is None  # no one's job
 
 
 def test_a_length_of_time_answers_no_when() -> None:
