@@ -766,6 +766,25 @@ class Asked:
         return rest
 
     @cached_property
+    def described(self) -> frozenset[str]:
+        """The content words of a relative clause by which the question describes something
+        it asks about, not what it asks for: "reported a first-half loss" in "Who set up the
+        carrier that reported a first-half loss?" (a verb comes before the clause's noun; in
+        "Which company that makes phones ...?" the clause describes what is asked)."""
+        tags = _question_tags(self.question)
+        verb = False
+        for (_, before), (at, _) in pairwise(tags):
+            verb = verb or before.startswith("VB") or before == "MD"
+            word = re.match(r"\w+", self.question[at:])
+            if before in ("NN", "NNS") and word and word.group().lower() in _RELATIVES:
+                return (
+                    frozenset(content_terms(self.question[at + len(word.group()) :]))
+                    if verb
+                    else frozenset()
+                )
+        return frozenset()
+
+    @cached_property
     def office(self) -> tuple[str, str] | None:
         """The holder and the office a "who holds it" question names (see :func:`_office`)."""
         return _office(self.question)

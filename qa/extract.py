@@ -32,6 +32,7 @@ from qa.text import content_terms, stem
 ANCHORS = 5  # best sentences whose windows are read
 MIN_ANCHOR = 0.75  # an anchor scores at least this share of the best sentence
 PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
+DESCRIBED_SPAN = 100  # characters after a name read for what it does
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
@@ -128,6 +129,8 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return False  # "Crispwell, based in Milwaukee," is not where Crispwell's buyer is
     if _described(asked, entity, sentence):
         return False  # "the maker of Tango Twists" is what the question gives, not its answer
+    if _does_as_described(asked, entity, sentence):
+        return False  # "Skyreach Airways reported a first-half loss": the carrier, not its founder
     if entity.label == "PERSON" and _named_person(asked) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
     return bool(words) and not asked.rules_out(value)
@@ -163,6 +166,18 @@ def _described(asked: Asked, entity: Entity, sentence: str) -> bool:
         return False
     shared = words & content_terms(asked.question)
     return len(shared) >= 2 and len(shared) >= 0.5 * len(words)
+
+
+def _does_as_described(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` does what the question's relative clause says of something it asks
+    about (see :attr:`Asked.described`): "Skyreach Airways reported a first-half loss" for
+    "Who set up the carrier that reported a first-half loss?" names the carrier, not its
+    founder. Half the clause's words (at least two) follow the name."""
+    described = asked.described
+    if not described:
+        return False
+    after = content_terms(sentence[entity.end : entity.end + DESCRIBED_SPAN])
+    return len(described & after) >= max(2, (len(described) + 1) // 2)
 
 
 def _named_person(asked: Asked) -> set[str]:

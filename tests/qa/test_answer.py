@@ -317,6 +317,22 @@ def test_the_title_of_a_work_is_no_ones_job(tmp_path: Path) -> None:
     assert not answer.abstained and "The Herring Girl" in answer.text, answer.text
 
 
+def test_the_one_a_question_describes_is_not_its_answer(tmp_path: Path) -> None:
+    """The runner the question describes by what she did is not who coaches her."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "race.txt": "Wanjiru breaks Lisbon marathon record\nKenyan runner Mary Wanjiru set a "
+            "course record of 2:17:40 at the Lisbon Marathon on Sunday. The 27-year-old, who is "
+            "coached by Daniel Kiprop, finished almost two minutes clear of the field.\n",
+        },
+    )
+    coach = assistant.ask_final("Who coaches the woman who set the Lisbon course record?")
+    assert coach.text.startswith("Daniel Kiprop [1]"), coach.text
+    runner = assistant.ask_final("Who set the Lisbon course record?")
+    assert runner.text.startswith("Mary Wanjiru [1]"), runner.text
+
+
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,
