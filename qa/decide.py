@@ -68,24 +68,32 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     around it; "The budget passed by 116 votes, after the deputies of the Islands Movement
     agreed" is still Portugal's vote. A source credited for the figure ("UNICEF said ...")
     does not own it."""
-    figure = asked.kind in VALUE_KINDS
     for named in asked.named:
         kind = NAME_CLASS[named.label]
         if _names(named, kind, around):
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True
-    if not figure:
+    return asked.kind in VALUE_KINDS and _owned_by_another(asked, e.text)
+
+
+def _owned_by_another(asked: Asked, sentence: str) -> bool:
+    """Whether the first figure of the asked kind in ``sentence`` is owned by another country or
+    organisation than the question's: one named by its proper name before the figure, not
+    credited as its source, while the sentence does not name the question's (see
+    :func:`about_another`)."""
+    found = entities(sentence)
+    figures = [v.start for v in found if v.text.lower() in asked.values(sentence)]
+    if not figures:
         return False
     for named in asked.named:
         kind = NAME_CLASS[named.label]
-        if kind not in _ACTORS or _names(named, kind, e.text, partial=True):
+        if kind not in _ACTORS or _names(named, kind, sentence, partial=True):
             continue
-        figures = [v.start for v in entities(e.text) if v.text.lower() in asked.values(e.text)]
-        for other in entities(e.text):
+        for other in found:
             actor = NAME_CLASS.get(other.label) in _ACTORS - {kind}
-            owns = bool(figures) and other.end <= figures[0]  # "NATO members' ... 55 percent"
-            if actor and owns and _proper(other.text) and not _credited(e.text, other):
+            owns = other.end <= figures[0]  # "NATO members' spending ... 55 percent"
+            if actor and owns and _proper(other.text) and not _credited(sentence, other):
                 return True
     return False
 
