@@ -83,7 +83,8 @@ def _owned_by_another(asked: Asked, sentence: str) -> bool:
     credited as its source, while the sentence does not name the question's (see
     :func:`about_another`)."""
     found = entities(sentence)
-    figures = [v.start for v in found if v.text.lower() in asked.values(sentence)]
+    values = asked.values(sentence)
+    figures = [v.start for v in found if v.text.lower() in values]
     if not figures:
         return False
     for named in asked.named:
