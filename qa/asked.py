@@ -771,18 +771,24 @@ class Asked:
         it asks about, not what it asks for: "reported a first-half loss" in "Who set up the
         carrier that reported a first-half loss?" (a verb comes before the clause's noun; in
         "Which company that makes phones ...?" the clause describes what is asked)."""
+        clause = self._relative_clause
+        if clause is None or not clause[1]:
+            return frozenset()
+        return frozenset(content_terms(self.question[clause[0] :]))
+
+    @cached_property
+    def _relative_clause(self) -> tuple[int, bool] | None:
+        """Where the question's first relative clause opening after a noun ("the company that
+        ...") begins, past its relative word, and whether a verb comes before it; None when
+        there is none."""
         tags = _question_tags(self.question)
         verb = False
         for (_, before), (at, _) in pairwise(tags):
             verb = verb or before.startswith("VB") or before == "MD"
             word = re.match(r"\w+", self.question[at:])
             if before in ("NN", "NNS") and word and word.group().lower() in _RELATIVES:
-                return (
-                    frozenset(content_terms(self.question[at + len(word.group()) :]))
-                    if verb
-                    else frozenset()
-                )
-        return frozenset()
+                return word.end() + at, verb
+        return None
 
     @cached_property
     def office(self) -> tuple[str, str] | None:
@@ -794,12 +800,10 @@ class Asked:
         """The names the question gives inside a relative clause (one opening after a noun), not
         as what it asks about: "Crispwell" in "Where is the company that is buying Crispwell
         based?", not in "In which city is Crispwell based?"."""
-        tags = _question_tags(self.question)
-        for (_, before), (at, _) in pairwise(tags):
-            word = re.match(r"\w+", self.question[at:])
-            if before in ("NN", "NNS") and word and word.group().lower() in _RELATIVES:
-                return tuple(e.text for e in self.named if e.start > at)
-        return ()
+        clause = self._relative_clause
+        if clause is None:
+            return ()
+        return tuple(e.text for e in self.named if e.start >= clause[0])
 
     @cached_property
     def costs_money(self) -> bool:
