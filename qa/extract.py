@@ -226,6 +226,11 @@ def _office_word(word: str) -> str:
     return stem(word)[:6]
 
 
+def _words(text: str) -> set[str]:
+    """The lower-case words of ``text``: a name's parts, to compare one name with another."""
+    return set(re.findall(r"\w+", text.lower()))
+
+
 def _before(rank: int, place: str, windows: list[tuple[int, str, Evidence]]) -> Evidence | None:
     """The sentence before the one at ``place`` in the window of anchor ``rank``, if read."""
     wanted = {"sentence": "previous", "next": "sentence"}.get(place)
@@ -239,10 +244,10 @@ def _of_another(asked: Asked, held: Evidence, before: Evidence | None) -> bool:
     age, not Rourke's: a sentence that speaks of someone without a name goes on about the
     one named first before it."""
     person = _named_person(asked)
-    if not person or person & set(re.findall(r"\w+", held.text.lower())) or before is None:
+    if not person or person & _words(held.text) or before is None:
         return False
     first = next((e for e in entities(before.text) if e.label == "PERSON"), None)
-    return first is not None and not person & set(re.findall(r"\w+", first.text.lower()))
+    return first is not None and not person & _words(first.text)
 
 
 def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Evidence]]) -> bool:
@@ -255,12 +260,12 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
     owner, post = office_asked
     wanted = {_office_word(w) for w in post.split()[-1:]}
     said_owner = spellings(owner) | {owner.split()[-1]}
-    names = set(re.findall(r"\w+", person.text.lower())) - {"s"}
+    names = _words(person.text) - {"s"}
     titles = [
         held.text[role[0] : role[1]]
         for _, _, held in windows
         for other in entities(held.text)
-        if other.label == "PERSON" and names & set(re.findall(r"\w+", other.text.lower()))
+        if other.label == "PERSON" and names & _words(other.text)
         if (role := _role(other, held.text))
     ]
     if not titles:
