@@ -486,7 +486,7 @@ def expected_type(question: str) -> str | None:
         return "place"
     if re.search(r"\bwhat\b", q) and re.search(_ROLE, q):
         return "role"
-    if named := _wh_noun(q):
+    if named := _wh_noun(question):
         return named[1]
     if re.match(r"\s*(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
         return "person"
