@@ -202,7 +202,7 @@ def _trimmed(entity: Entity) -> Entity | None:
             break
         text, start = text[1:], start + 1
     if entity.label == "PERSON":  # "Striker Joel Mensah" is Joel Mensah
-        while (lead := re.match(r"([A-Za-z]+)\.?\s+(?=[A-Z])", text)) and _is_title(lead[1]):
+        while (lead := re.match(r"([A-Za-z]+)\.?\s+(?=[A-Z])", text)) and is_title(lead[1]):
             text, start = text[lead.end() :], start + lead.end()
     if not text:
         return None
@@ -212,7 +212,7 @@ def _trimmed(entity: Entity) -> Entity | None:
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """Whether a word before a person's name is their title or role ("Dr", "Striker")."""
     word = word.lower()
     return word in _TITLES or word in _PERSON_NOUNS or _singular(word) in _PERSON_NOUNS
@@ -272,14 +272,18 @@ def _of_someone(question: str, named: Sequence[Entity]) -> bool:
 def _office(question: str) -> tuple[str, str] | None:
     """The holder and the office a "who holds it" question names, lower case: ("nato",
     "official spokesperson") for "Who is NATO's official spokesperson?"; None for other
-    questions, or when the office is no title of a person."""
+    questions, when the office is no title of a person, or when the holder is described
+    rather than named ("the coach of the side that won": any side's name may be it)."""
     match = _OFFICE.match(question)
     if match is None:
         return None
-    owner = (match.group("owner") or match.group("owner2")).lower()
+    owner = match.group("owner") or match.group("owner2")
+    if not owner[:1].isupper():
+        return None  # "the coach of the side that won": described, not named
+    owner = owner.lower()
     post = (match.group("office") or match.group("office2")).lower()
     last = post.split()[-1]
-    if not (_is_title(last) or last in ("general", "head", "manager")):
+    if not (is_title(last) or last in ("general", "head", "manager")):
         return None
     return owner, post
 

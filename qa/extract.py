@@ -22,6 +22,7 @@ from qa.asked import (
     Asked,
     Entity,
     entities,
+    is_title,
     spellings,
     tag,
 )
@@ -35,6 +36,7 @@ PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
 DESCRIBED_SPAN = 100  # characters after a name read for what it does
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
+TITLE_BONUS = 0.1  # a person given a title in the question's words: "coach Ines Navarro"
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
 TOPIC_BONUS = 0.2  # per share of the question's words besides names in the sentence
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
@@ -192,7 +194,8 @@ def _named_person(asked: Asked) -> set[str]:
 
 
 # A word of a title before a name: capitalised ("Chief Engineer"), or a common noun for a
-# person's role by its ending ("spokesman", "director", "secretary", "analyst").
+# person's role by its ending ("spokesman", "director", "secretary", "analyst"; others, such
+# as "coach", by qa.asked.is_title).
 _ROLE_WORD = re.compile(
     r"^(?:[A-Z][\w.&-]*|[a-z-]+(?:man|woman|person|er|or|ist|yst|ent|ant|ary|ee|ian|ive|chief|"
     r"head))$"
@@ -208,7 +211,8 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
     first = None
     end = name.start
     for word in reversed(before[-5:]):
-        if not _ROLE_WORD.match(word.group()) or word.group() in _ARTICLES:
+        role_word = _ROLE_WORD.match(word.group()) or is_title(word.group())
+        if not role_word or word.group() in _ARTICLES:
             break
         if sentence[word.end() : end].strip():  # a comma or a quote: "Separately, Chief ..."
             break
@@ -217,6 +221,14 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
         return first.start(), before[-1].end()
     after = _APPOSITIVE.match(sentence[name.end :])
     return (name.end + after.start(1), name.end + after.end(1)) if after else None
+
+
+def _titled_as_asked(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether the sentence gives the person ``entity`` a title in the question's words
+    ("Vessen coach Aleksander Horvat" for "Who is the coach of the side ...?")."""
+    if entity.label != "PERSON" or (role := _role(entity, sentence)) is None:
+        return False
+    return bool(content_terms(sentence[role[0] : role[1]]) & content_terms(asked.question))
 
 
 def _office_word(word: str) -> str:
@@ -382,6 +394,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     score += NEAR_BONUS * nearness(entity, held.text, terms)
                 if asked.noun and asked.noun in {stem(w) for w in _WORD.findall(entity.text)}:
                     score += NEAR_BONUS  # "which institute": the Peace Research Institute
+                if _titled_as_asked(asked, entity, held.text):
+                    score += TITLE_BONUS  # "Who is the coach ...": "Vessen coach Aleksander Horvat"
                 if asked.after_preposition(held.text, entity.start):
                     score += PREPOSITION_BONUS  # "By what year": "by 2035"
                 if key not in scored or score > scored[key][0]:

@@ -333,6 +333,22 @@ def test_the_one_a_question_describes_is_not_its_answer(tmp_path: Path) -> None:
     assert runner.text.startswith("Mary Wanjiru [1]"), runner.text
 
 
+def test_a_coach_is_named_by_the_title_the_question_gives(tmp_path: Path) -> None:
+    """The side is described, not named, and its name stands in the coach's title."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "league.txt": "Dorran thrash Port Ellis to go top of the league\nDorran moved to the "
+            'top of the league on Saturday with a 3-0 home win over Port Ellis. "We were patient '
+            'and we punished them," said Dorran coach Tom Reyes, whose side have won six of their '
+            "eight games.\n",
+        },
+    )
+    coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
+    assert coach.text.startswith("Tom Reyes [1]"), coach.text
+    _assert_exact(assistant, coach)
+
+
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,

@@ -9,7 +9,7 @@ from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
 from qa.asked import Asked, Entity, entities, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
-from qa.extract import dated_head, expansion, extract, plausible
+from qa.extract import _role, _titled_as_asked, dated_head, expansion, extract, plausible
 from qa.read import Evidence, Windows
 from qa.settings import Settings
 from qa.verify import supports
@@ -683,3 +683,17 @@ def test_a_name_doing_what_the_question_describes_is_not_the_answer() -> None:
     assert _value(asked, [record], doc) == "Daniel Kiprop"
     assert _value(Asked.of("Who set the Lisbon course record?"), [record], doc) == "Mary Wanjiru"
     assert not Asked.of("Which runner who set a record was coached by Kiprop?").described
+
+
+def test_a_person_titled_in_the_questions_words_is_who_it_asks_for() -> None:
+    said = '"We punished them," said Dorran coach Tom Reyes, whose side have won six games.'
+    named = {e.text: e for e in entities(said)}
+    reyes, dorran = named["Tom Reyes"], named["Dorran"]
+    asked = Asked.of("Who is the coach of the side that beat Port Ellis?")
+    assert _role(reyes, said) == (said.index("Dorran"), said.index(" Tom"))  # "coach" is a title
+    assert _titled_as_asked(asked, reyes, said)
+    assert not _titled_as_asked(asked, dorran, said)
+    assert not _titled_as_asked(Asked.of("Who scored the winner?"), reyes, said)
+    # a side described, not named: any side's name may stand in the coach's title
+    assert asked.office is None
+    assert Asked.of("Who is Dorran's coach?").office == ("dorran", "coach")
