@@ -393,10 +393,26 @@ def _demonyms_by_country() -> dict[str, frozenset[str]]:
 def spellings(word: str) -> frozenset[str]:
     """The ways a text may name what the question's ``word`` names: the word itself, the
     country for the word for its people and that word for the country ("spanish": "spain";
-    "china": "chinese"). A report on Spain's heatwave names Spain, not "Spanish"; China's
-    spokesman is a "Chinese Foreign Ministry spokesman"."""
+    "china": "chinese"), the place an adjective is made from (see :func:`_place_of_people`).
+    A report on Spain's heatwave names Spain, not "Spanish"; China's spokesman is a "Chinese
+    Foreign Ministry spokesman"."""
     countries = _countries_by_demonym().get(word, frozenset())
-    return frozenset({word}) | countries | _demonyms_by_country().get(word, frozenset())
+    return (
+        frozenset({word, *_place_of_people(word)})
+        | countries
+        | _demonyms_by_country().get(word, frozenset())
+    )
+
+
+def _place_of_people(word: str) -> set[str]:
+    """The place a word for its people or things is made from, by the usual English endings
+    ("patagonian": "patagonia", "european": "europe"): a report on a Patagonian dinosaur says
+    where it was found, Patagonia, rather than "Patagonian"."""
+    if re.search(r"[a-z]{4}ean$", word):
+        return {word[:-2]}
+    if re.search(r"[a-z]{4}[ai]an$", word):
+        return {word[:-1]}
+    return set()
 
 
 def said(word: str, text: str) -> bool:

@@ -333,8 +333,11 @@ def test_the_one_a_question_describes_is_not_its_answer(tmp_path: Path) -> None:
     assert runner.text.startswith("Mary Wanjiru [1]"), runner.text
 
 
-def test_a_coach_is_named_by_the_title_the_question_gives(tmp_path: Path) -> None:
-    """The side is described, not named, and its name stands in the coach's title."""
+def test_a_coach_by_the_title_the_question_gives_and_a_place_by_its_adjective(
+    tmp_path: Path,
+) -> None:
+    """The side is described, not named, and its name stands in the coach's title; the
+    "Patagonian" dinosaur's report names Patagonia."""
     assistant = _indexed(
         tmp_path,
         {
@@ -342,11 +345,15 @@ def test_a_coach_is_named_by_the_title_the_question_gives(tmp_path: Path) -> Non
             'top of the league on Saturday with a 3-0 home win over Port Ellis. "We were patient '
             'and we punished them," said Dorran coach Tom Reyes, whose side have won six of their '
             "eight games.\n",
+            "dig.txt": "Giant dinosaur found in Patagonia\nThe fossils were discovered in 2019 by "
+            "a farm worker, Luis Cayul, who noticed a large bone sticking out of a riverbank.\n",
         },
     )
     coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
     assert coach.text.startswith("Tom Reyes [1]"), coach.text
     _assert_exact(assistant, coach)
+    found = assistant.ask_final("Who discovered the fossils of the Patagonian dinosaur?")
+    assert found.text.startswith("Luis Cayul [1]"), found.text
 
 
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:

@@ -365,6 +365,15 @@ def test_a_word_for_a_countrys_people_is_said_by_naming_the_country() -> None:
     assert about_the_subject(asked, [spain], store) == [spain]  # type: ignore[arg-type]
 
 
+def test_an_adjective_of_a_place_is_said_by_naming_the_place() -> None:
+    assert spellings("patagonian") == {"patagonian", "patagonia"}
+    assert spellings("european") == {"european", "europe"}
+    asked = Asked.of("Who found the Patagonian dinosaur?")
+    bones = ev("A farm worker found the bones in 2019.", 0.5, "dig.txt")
+    store = _Documents({"dig.txt": "Dinosaur found in Patagonia. A farm worker found the bones."})
+    assert about_the_subject(asked, [bones], store) == [bones]  # type: ignore[arg-type]
+
+
 def test_a_name_the_question_gives_or_a_country_for_a_city_answers_nothing() -> None:
     final = Asked.of("Which team will Harbor City play in the Midland Cup final?")
     assert final.values("Harbor City reached the Midland Cup final.") == set()
