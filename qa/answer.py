@@ -223,7 +223,10 @@ def _next_sentence(e: Evidence, store: Windows | None) -> Evidence | None:
 
 
 def points(
-    evidence: Sequence[Evidence], budget: int = MAX_POINT_WORDS, store: Windows | None = None
+    evidence: Sequence[Evidence],
+    budget: int = MAX_POINT_WORDS,
+    store: Windows | None = None,
+    least: float = MIN_POINT,
 ) -> list[Evidence]:
     """The sentences of an answer that lists, summarises or compares: the most relevant ones
     that state something (see :func:`stating`) and do not repeat each other, every source that
@@ -234,7 +237,7 @@ def points(
     evidence = [e for e in evidence if stating(e)]
     if not evidence:
         return []
-    relevant = [e for e in evidence[:16] if e.score >= MIN_POINT * evidence[0].score]
+    relevant = [e for e in evidence[:16] if e.score >= least * evidence[0].score]
     by_score = sorted(relevant, key=lambda e: -e.score)
     best_of_each = list({e.source: e for e in reversed(by_score)}.values())
     chosen: list[Evidence] = []
@@ -253,6 +256,51 @@ def points(
         if following and words + size <= budget and all(c.start != following.start for c in chosen):
             chosen.append(following)
             words += size
+    order = list(dict.fromkeys(e.source for e in chosen))
+    return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
+
+
+LEAD_SPAN = 1500  # characters read from a document's head for its lead
+MAX_LEADS = 2  # documents whose lead a summary opens with…
+MIN_LEAD = 0.5  # …when the lead scores at least this share of the best sentence
+MIN_SUMMARY_POINT = 0.5  # the further points of a summary, as a share of the best
+
+
+def lead(source: str, store: Windows) -> tuple[int, int] | None:
+    """Where the first sentence of ``source`` that states something (see :func:`stating`)
+    stands, past its headline and any dateline: a report's lead, which tells its gist."""
+    title = store.title(source)
+    if title is None:
+        return None
+    offset, text = store.around(source, title[0], title[0], LEAD_SPAN)
+    for span in sentence_spans(text):
+        start, end = offset + span.start, offset + span.end
+        e = Evidence(source, start, end, 0, text[span.start : span.end], 0.0, 0.0, 0.0)
+        if start >= title[0] and stating(e) and not _is_headline(e, store):
+            return start, end
+    return None
+
+
+def summary_points(
+    evidence: Sequence[Evidence], store: Windows, budget: int = MAX_POINT_WORDS
+) -> list[Evidence]:
+    """The points of a summary: the lead (see :func:`lead`) of each document that speaks
+    nearly as well as the best, when it is among the relevant sentences, then the most
+    relevant others (see :func:`points`), in document order. A report tells its gist first;
+    the sentences closest to the request's words may only restate its headline."""
+    evidence = [e for e in evidence if stating(e)]
+    if not evidence:
+        return []
+    best = evidence[0].score
+    sources = dict.fromkeys(e.source for e in evidence if e.score >= MIN_POINT * best)
+    leads = []
+    for source in list(sources)[:MAX_LEADS]:
+        place = lead(source, store)
+        said = [e for e in evidence if e.source == source and (e.start, e.end) == place]
+        leads += [e for e in said if e.score >= MIN_LEAD * best]
+    rest = [e for e in evidence if e not in leads and not any(_similar(e, led) for led in leads)]
+    room = budget - sum(len(e.text.split()) for e in leads)
+    chosen = leads + points(rest, room, store, MIN_SUMMARY_POINT)[: MAX_POINTS - len(leads)]
     order = list(dict.fromkeys(e.source for e in chosen))
     return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
 
@@ -413,7 +461,10 @@ def answer(
     if asked.multi or (asked.several and asked.kind is None):
         # "Which functions ...": every sentence giving some, as short as a single answer
         evidence = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
-        chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
+        if asked.summary:
+            chosen = summary_points(evidence, around)
+        else:
+            chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
         if not asked.multi:
             chosen = [trimmed(e, question)[0] for e in chosen]
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))

@@ -86,11 +86,17 @@ _WH_NOUN = re.compile(
     r"(?:\s+(\w+))?"
 )
 _MULTI = re.compile(
-    r"^\s*(?:summari[sz]e|list|compare|outline|describe|explain|give an overview)\b"
+    r"^\s*(?:summari[sz]e|list|compare|outline|describe|explain|sum up"
+    r"|give (?:an? )?(?:overview|summary|outline))\b"
     r"|\bwhat (?:are|were) (?:the )?(?:main |key |different )?(?:\w+ )?"
     r"(?:points|arguments|reasons|differences|steps|features|changes|options|ways|kinds|types)\b"
     r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b"
     r"|\bhow (?:do|does|did) .{2,60}\b(?:describe|characteri[sz]e|portray)\b",
+    re.IGNORECASE,
+)
+# A request for the gist: "Summarize ...", "Give an overview of ...".
+_SUMMARY = re.compile(
+    r"^\s*(?:summari[sz]e|outline|sum up|give (?:an? )?(?:overview|summary|outline))\b",
     re.IGNORECASE,
 )
 # "when" and "where" ask for a time or place when a question's verb follows them ("When did
@@ -761,6 +767,12 @@ class Asked:
         by a place that is no named place ("from the root shell")."""
         bare = self.kind in ("time", "place") and self.noun is None
         return self.kind in VALUE_KINDS | {"person", "org", "place"} and not bare
+
+    @property
+    def summary(self) -> bool:
+        """Whether the question asks for the gist ("Summarize the election result."): several
+        points, opening with what the documents tell first."""
+        return self.multi and bool(_SUMMARY.search(self.question))
 
     @cached_property
     def doing(self) -> frozenset[str]:

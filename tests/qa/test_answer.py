@@ -394,6 +394,16 @@ def test_how_someone_described_something_is_answered_in_points(assistant: Assist
     _assert_exact(assistant, answer)
 
 
+def test_a_summary_opens_with_what_the_report_tells_first(assistant: Assistant) -> None:
+    """The sentence closest to "response to NATO's summit" tells of the summit, not of China's
+    response; the report's lead tells the response."""
+    answer = assistant.ask_final("Summarize China's response to NATO's summit.")
+    first = answer.text.splitlines()[0]
+    assert answer.mode == "points" and first.startswith("- China on Thursday urged NATO"), first
+    assert len(answer.citations) >= 3 and len(answer.text.split()) <= 150
+    _assert_exact(assistant, answer)
+
+
 def test_a_reason_given_after_the_name_is_an_answer(tmp_path: Path) -> None:
     """The sentence giving the reason calls the baker "the 79-year-old"; the one before it
     names him."""

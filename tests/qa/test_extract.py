@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from index.chunk import sentence_spans
-from qa.answer import _quote_best, _state, leads_in, points, stating, trimmed
+from qa.answer import _quote_best, _state, lead, leads_in, points, stating, summary_points, trimmed
 from qa.asked import Asked, Entity, entities, expected_type, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import _role, _titled_as_asked, dated_head, expansion, extract, plausible
@@ -697,3 +697,23 @@ def test_a_person_titled_in_the_questions_words_is_who_it_asks_for() -> None:
     # a side described, not named: any side's name may stand in the coach's title
     assert asked.office is None
     assert Asked.of("Who is Dorran's coach?").office == ("dorran", "coach")
+
+
+def test_a_summary_opens_with_the_reports_lead() -> None:
+    doc = Document(
+        "vote.txt",
+        "Forward party wins Slovenian election\n"
+        "LJUBLJANA, June 2 (Wire) -\n"
+        "The Forward party won Slovenia's election on Sunday but fell short of a majority. "
+        "It took 31 of the 90 seats. The Homeland Union came second with 27 seats. "
+        "Turnout was 68 percent.\n",
+    )
+    headline, won = doc.sentence("wins Slovenian", 0.7), doc.sentence("fell short", 0.45)
+    seats, second = doc.sentence("31 of the 90", 0.4), doc.sentence("came second", 0.4)
+    assert lead("vote.txt", doc) == (won.start, won.end)  # past the headline and the dateline
+    asked = Asked.of("Summarize the result of Slovenia's election.")
+    assert asked.summary and not Asked.of("List the parties.").summary
+    # the headline restates the request best; the points below it hold the result
+    chosen = summary_points([headline, won, seats, second], doc)
+    assert chosen[0] == won and {seats, second} <= set(chosen)
+    assert points([headline, won, seats, second], store=doc) == [headline]
