@@ -264,9 +264,10 @@ def _of_another(asked: Asked, held: Evidence, before: Evidence | None) -> bool:
 
 def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Evidence]]) -> bool:
     """For a question about who holds an office ("Who is NATO's spokesperson?"), whether
-    ``person`` may: the titles the text gives them beside their name ("Chinese Foreign
-    Ministry spokesperson Guo Jiakun") either say none, or one names the office and no other
-    holder than the question's (NATO's, not China's)."""
+    ``person`` may: one of the titles the text gives them beside their name ("Chinese Foreign
+    Ministry spokesperson Guo Jiakun") names the office and no other holder than the
+    question's (NATO's, not China's). Someone the text gives no title holds no office it
+    tells of: a name alone answers who, not who holds what."""
     if (office_asked := asked.office) is None:
         return True
     owner, post = office_asked
@@ -280,8 +281,6 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
         if other.label == "PERSON" and names & _words(other.text)
         if (role := _role(other, held.text))
     ]
-    if not titles:
-        return True
     for title in titles:
         words = re.findall(r"[\w'’-]+", title)
         if not wanted & {_office_word(w) for w in words}:

@@ -354,6 +354,8 @@ def test_a_coach_by_the_title_the_question_gives_and_a_place_by_its_adjective(
     _assert_exact(assistant, coach)
     found = assistant.ask_final("Who discovered the fossils of the Patagonian dinosaur?")
     assert found.text.startswith("Luis Cayul [1]"), found.text
+    # no one is given the office asked of
+    assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:

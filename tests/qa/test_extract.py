@@ -624,6 +624,14 @@ def test_an_office_is_held_by_the_person_whose_title_names_it_and_its_holder() -
     ):
         assert _value(Asked.of(question), [guo, rutte], doc) == value, question
     assert Asked.of("Who is Guo Jiakun?").office is None
+    quoted = Document(
+        "launch.txt",
+        "Probe launched\nThe main contractor, Aeralis, built the probe. "
+        '"It went perfectly," said Anna Berg after the launch.\n',
+    )
+    said = quoted.sentence("Anna Berg", 0.6)
+    assert _value(Asked.of("Who is the chief executive of Aeralis?"), [said], quoted) is None
+    assert _value(Asked.of("Who spoke after the launch?"), [said], quoted) == "Anna Berg"
     official = Asked.of("Who is NATO's official spokesperson?")
     assert official.office == ("nato", "official spokesperson")
 
