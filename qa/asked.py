@@ -72,7 +72,11 @@ _PERSON_NOUNS = frozenset(
     "reporter scientist researcher economist analyst footballer athlete politician candidate "
     "ambassador king queen prince princess pope winner striker goalkeeper musician artist "
     "rapper composer novelist poet lawmaker diplomat commander envoy premier chancellor "
-    "director secretary".split()
+    "director secretary doctor nurse surgeon lawyer prosecutor teacher professor farmer "
+    "officer soldier pilot astronaut architect banker investor chef designer photographer "
+    "filmmaker presenter commissioner detective activist campaigner witness victim survivor "
+    "bishop priest cyclist swimmer boxer golfer sprinter skier palaeontologist "
+    "paleontologist archaeologist historian".split()
 )
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
 _SETTLED = frozenset(

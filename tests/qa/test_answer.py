@@ -333,7 +333,7 @@ def test_the_one_a_question_describes_is_not_its_answer(tmp_path: Path) -> None:
     assert runner.text.startswith("Mary Wanjiru [1]"), runner.text
 
 
-def test_a_coach_by_the_title_the_question_gives_and_a_place_by_its_adjective(
+def test_a_coach_by_the_title_the_question_gives_a_place_by_its_adjective_a_doctor_by_name(
     tmp_path: Path,
 ) -> None:
     """The side is described, not named, and its name stands in the coach's title; the
@@ -347,6 +347,9 @@ def test_a_coach_by_the_title_the_question_gives_and_a_place_by_its_adjective(
             "eight games.\n",
             "dig.txt": "Giant dinosaur found in Patagonia\nThe fossils were discovered in 2019 by "
             "a farm worker, Luis Cayul, who noticed a large bone sticking out of a riverbank.\n",
+            "clinic.txt": "Hackers hit Tampere hospitals\nThe district's chief medical officer, Dr "
+            'Ilkka Salo, said 200 operations had been postponed. "We are working with paper and '
+            'pens, as we did in the 1980s," he said.\n',
         },
     )
     coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
@@ -354,6 +357,8 @@ def test_a_coach_by_the_title_the_question_gives_and_a_place_by_its_adjective(
     _assert_exact(assistant, coach)
     found = assistant.ask_final("Who discovered the fossils of the Patagonian dinosaur?")
     assert found.text.startswith("Luis Cayul [1]"), found.text
+    doctor = assistant.ask_final("Which doctor said staff were working with paper and pens?")
+    assert doctor.text.startswith("Ilkka Salo [1]"), doctor.text  # "which doctor" asks who
     # no one is given the office asked of
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 

@@ -113,6 +113,7 @@ def test_question_kinds() -> None:
     assert expected_type("How much did the repairs cost?") == "number"
     # the noun is found by the tagger in the question as written, capitals and all
     assert expected_type("Which judge faulted the Harwick runway assessment?") == "person"
+    assert expected_type("Which doctor said the hospital was using paper?") == "person"
     assert Asked.of("Summarize what the minister said about the talks.").multi
     assert Asked.of("Compare the two budgets.").multi
     assert not Asked.of("What did the minister say?").multi
