@@ -61,7 +61,9 @@ _NOUNS = {
     "team club university body institution institute ministry department network channel "
     "broadcaster publisher bank project foundation union alliance association carmaker airline "
     "manufacturer distribution vendor studio label website magazine committee council court "
-    "government charity school college hospital corporation",
+    "government charity school college hospital corporation maker supplier retailer insurer "
+    "lender regulator watchdog contractor startup start-up brand carrier automaker "
+    "conglomerate consortium fund",
 }
 # People by what they do, asked for as "which actor": not words that also name programs in
 # manuals (editor, driver, manager, player, user, writer).

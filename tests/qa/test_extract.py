@@ -114,6 +114,7 @@ def test_question_kinds() -> None:
     # the noun is found by the tagger in the question as written, capitals and all
     assert expected_type("Which judge faulted the Harwick runway assessment?") == "person"
     assert expected_type("Which doctor said the hospital was using paper?") == "person"
+    assert expected_type("Which Korean battery maker is a partner in the plant?") == "org"
     assert Asked.of("Summarize what the minister said about the talks.").multi
     assert Asked.of("Compare the two budgets.").multi
     assert not Asked.of("What did the minister say?").multi
