@@ -281,23 +281,20 @@ def _of_someone(question: str, named: Sequence[Entity]) -> bool:
     return bool(re.search(r"\b(?:he|she|his|her|him)\b", question, re.IGNORECASE))
 
 
-def _office(question: str) -> tuple[str, str] | None:
+def _office(question: str) -> tuple[str | None, str] | None:
     """The holder and the office a "who holds it" question names, lower case: ("nato",
-    "official spokesperson") for "Who is NATO's official spokesperson?"; None for other
-    questions, when the office is no title of a person, or when the holder is described
-    rather than named ("the coach of the side that won": any side's name may be it)."""
+    "official spokesperson") for "Who is NATO's official spokesperson?"; no holder when it is
+    described rather than named ("the coach of the side that won": any side's name may stand
+    in the title); None for other questions, or when the office is no title of a person."""
     match = _OFFICE.match(question)
     if match is None:
         return None
     owner = match.group("owner") or match.group("owner2")
-    if not owner[:1].isupper():
-        return None  # "the coach of the side that won": described, not named
-    owner = owner.lower()
     post = (match.group("office") or match.group("office2")).lower()
     last = post.split()[-1]
     if not (is_title(last) or last in ("general", "head", "manager")):
         return None
-    return owner, post
+    return (owner.lower() if owner[:1].isupper() else None), post
 
 
 def _first_is_name(question: str) -> bool:
@@ -829,7 +826,7 @@ class Asked:
         return None
 
     @cached_property
-    def office(self) -> tuple[str, str] | None:
+    def office(self) -> tuple[str | None, str] | None:
         """The holder and the office a "who holds it" question names (see :func:`_office`)."""
         return _office(self.question)
 

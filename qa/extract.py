@@ -265,14 +265,14 @@ def _of_another(asked: Asked, held: Evidence, before: Evidence | None) -> bool:
 def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Evidence]]) -> bool:
     """For a question about who holds an office ("Who is NATO's spokesperson?"), whether
     ``person`` may: one of the titles the text gives them beside their name ("Chinese Foreign
-    Ministry spokesperson Guo Jiakun") names the office and no other holder than the
-    question's (NATO's, not China's). Someone the text gives no title holds no office it
-    tells of: a name alone answers who, not who holds what."""
+    Ministry spokesperson Guo Jiakun") names the office and no other holder than the one
+    the question names, if it names one (NATO's, not China's). Someone the text gives no
+    title holds no office it tells of: a name alone answers who, not who holds what."""
     if (office_asked := asked.office) is None:
         return True
     owner, post = office_asked
     wanted = {_office_word(w) for w in post.split()[-1:]}
-    said_owner = spellings(owner) | {owner.split()[-1]}
+    said_owner = spellings(owner) | {owner.split()[-1]} if owner else set()
     names = _words(person.text) - {"s"}
     titles = [
         held.text[role[0] : role[1]]
@@ -287,7 +287,7 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
             continue  # another office: "Secretary General" is no spokesperson
         post_words = set(post.split())
         others = [w for w in words if w[:1].isupper() and w.lower() not in post_words]
-        if not others or any(o in title.lower() for o in said_owner):
+        if not others or owner is None or any(o in title.lower() for o in said_owner):
             return True
     return False
 

@@ -333,7 +333,7 @@ def test_the_one_a_question_describes_is_not_its_answer(tmp_path: Path) -> None:
     assert runner.text.startswith("Mary Wanjiru [1]"), runner.text
 
 
-def test_a_coach_by_the_title_the_question_gives_a_place_by_its_adjective_a_doctor_by_name(
+def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     tmp_path: Path,
 ) -> None:
     """The side is described, not named, and its name stands in the coach's title; the
@@ -350,6 +350,8 @@ def test_a_coach_by_the_title_the_question_gives_a_place_by_its_adjective_a_doct
             "clinic.txt": "Hackers hit Tampere hospitals\nThe district's chief medical officer, Dr "
             'Ilkka Salo, said 200 operations had been postponed. "We are working with paper and '
             'pens, as we did in the 1980s," he said.\n',
+            "plant.txt": "Chile plans lithium plant\nThe plant, a joint venture between Korean "
+            "battery maker Hanul Cell and a Chilean partner, is planned near Antofagasta.\n",
         },
     )
     coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
@@ -359,6 +361,8 @@ def test_a_coach_by_the_title_the_question_gives_a_place_by_its_adjective_a_doct
     assert found.text.startswith("Luis Cayul [1]"), found.text
     doctor = assistant.ask_final("Which doctor said staff were working with paper and pens?")
     assert doctor.text.startswith("Ilkka Salo [1]"), doctor.text  # "which doctor" asks who
+    maker = assistant.ask_final("Which battery maker is a partner in the Chilean plant?")
+    assert maker.text.startswith("Hanul Cell [1]"), maker.text  # "which maker" asks a company
     # no one is given the office asked of
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 

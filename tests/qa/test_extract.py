@@ -705,7 +705,7 @@ def test_a_person_titled_in_the_questions_words_is_who_it_asks_for() -> None:
     assert not _titled_as_asked(asked, dorran, said)
     assert not _titled_as_asked(Asked.of("Who scored the winner?"), reyes, said)
     # a side described, not named: any side's name may stand in the coach's title
-    assert asked.office is None
+    assert asked.office == (None, "coach")
     assert Asked.of("Who is Dorran's coach?").office == ("dorran", "coach")
 
 
