@@ -224,6 +224,30 @@ def _trimmed(entity: Entity) -> Entity | None:
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
 
 
+# Pronouns by which a sentence speaks of a person, an organisation or a place it does not
+# name; a quote's "we" speaks for any of them.
+_POINTERS = {
+    "person": re.compile(r"\b(?:he|she|him|his|her|hers|we|our|us|I|my)\b|\b\d+-year-old\b"),
+    "org": re.compile(r"\b(?:it|its|they|their|we|our|us)\b", re.IGNORECASE),
+    "place": re.compile(r"\b(?:there|here|we|our|us)\b", re.IGNORECASE),
+}
+
+
+def points_at(text: str, kind: str) -> bool:
+    """Whether ``text`` may speak of a person, an organisation or a place (``kind``) without
+    naming it: by a pronoun ("he said", "its shares", a quote's "we") or by what it is ("the
+    carmaker said", "an insolvent nation"), so that the name may stand in the sentence before
+    it. Other kinds are always taken to."""
+    pointer = _POINTERS.get(kind)
+    if pointer is None or pointer.search(text):
+        return True
+    for word in re.findall(r"[A-Za-z][\w-]*", text.lower()):
+        noun = _singular(word)
+        if is_title(noun) if kind == "person" else _KIND_BY_NOUN.get(noun) == kind:
+            return True
+    return False
+
+
 def is_title(word: str) -> bool:
     """Whether a word before a person's name is their title or role ("Dr", "Striker")."""
     word = word.lower()

@@ -23,6 +23,7 @@ from qa.asked import (
     Entity,
     entities,
     is_title,
+    points_at,
     spellings,
     tag,
 )
@@ -378,6 +379,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
         for rank, place, held in windows:
             if weight < 1.0 and place != "sentence":
                 continue  # a stand-in kind from beside the sentence is a guess on a guess
+            if place == "previous" and not points_at(anchors[rank].text, asked.kind):
+                continue  # the sentence speaks of no one unnamed: a name beside it is another's
             for entity in _candidates(asked, held.text, labels):
                 if not _answers(asked, entity, held.text, labels):
                     continue

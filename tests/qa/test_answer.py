@@ -367,6 +367,18 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
+def test_a_name_before_a_sentence_that_speaks_of_no_one_is_no_answer(tmp_path: Path) -> None:
+    assistant = _indexed(
+        tmp_path,
+        {
+            "summit.txt": 'Climate summit ends\nDelegates argued late into the night. "This is a '
+            'turning point," Anna Berg said. The summit in Oslo this week agreed a new climate '
+            "fund worth 5 billion dollars. Talks resume next year.\n",
+        },
+    )
+    assert assistant.ask_final("Who hosted the summit in Oslo?").abstained
+
+
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from index.chunk import sentence_spans
 from qa.answer import _quote_best, _state, lead, leads_in, points, stating, summary_points, trimmed
-from qa.asked import Asked, Entity, entities, expected_type, typed_values
+from qa.asked import Asked, Entity, entities, expected_type, points_at, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import _role, _titled_as_asked, dated_head, expansion, extract, plausible
 from qa.read import Evidence, Windows
@@ -727,3 +727,26 @@ def test_a_summary_opens_with_the_reports_lead() -> None:
     chosen = summary_points([headline, won, seats, second], doc)
     assert chosen[0] == won and {seats, second} <= set(chosen)
     assert points([headline, won, seats, second], store=doc) == [headline]
+
+
+def test_a_name_before_the_sentence_answers_only_when_the_sentence_points_back_to_it() -> None:
+    assert points_at("The carmaker said the recall covers 40,000 vehicles.", "org")
+    assert points_at('"We are insolvent," the minister said.', "person")
+    assert points_at("The 81-year-old said arthritis hurt.", "person")
+    assert points_at('"We are negotiating as an insolvent nation," he said.', "place")
+    assert not points_at("The summit in Oslo agreed a climate fund.", "person")
+    assert points_at("The summit in Oslo agreed a climate fund.", "time")  # not a name
+    summit = Document(
+        "summit.txt",
+        'Climate summit ends\n"This is a turning point," Anna Berg said. The summit in Oslo '
+        "agreed a climate fund.\n",
+    )
+    fund = summit.sentence("climate fund", 0.6)
+    assert extract(Asked.of("Who hosted the summit in Oslo?"), [fund], summit) is None
+    talks = Document(
+        "talks.txt",
+        'Climate talks\n"This is a turning point," Anna Berg said. Talks resume next year, she '
+        "said.\n",
+    )
+    resume = talks.sentence("she said", 0.6)
+    assert _value(Asked.of("Who said talks will resume?"), [resume], talks) == "Anna Berg"
