@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
-from qa.asked import Asked, has_verb, tag
+from qa.asked import Asked, entities, has_verb, tag
 from qa.decide import (
     about_the_subject,
     find_conflict,
@@ -305,6 +305,23 @@ def summary_points(
     return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
 
 
+def _said_by(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """For a question asking for someone's words ("What did Guo say about NATO?"), the
+    sentences that do not name another person without naming them: "Rutte said ..." gives
+    another's words on the same subject; "China is a builder of world peace" in the middle of
+    Guo's remarks may be his."""
+    if not asked.speaker:
+        return list(evidence)
+    tag(e.text for e in evidence)
+
+    def anothers(e: Evidence) -> bool:
+        if asked.speaker & set(re.findall(r"\w+", e.text.lower())):
+            return False
+        return any(n.label == "PERSON" for n in entities(e.text))
+
+    return [e for e in evidence if not anothers(e)]
+
+
 def _listed(values: Sequence[str]) -> str:
     """``A``, ``A and B``, ``A, B and C``."""
     return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} and {values[-1]}"
@@ -461,6 +478,7 @@ def answer(
     if asked.multi or (asked.several and asked.kind is None):
         # "Which functions ...": every sentence giving some, as short as a single answer
         evidence = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
+        evidence = _said_by(asked, evidence)
         if asked.summary:
             chosen = summary_points(evidence, around)
         else:

@@ -105,6 +105,12 @@ _SUMMARY = re.compile(
     r"^\s*(?:summari[sz]e|outline|sum up|give (?:an? )?(?:overview|summary|outline))\b",
     re.IGNORECASE,
 )
+# Whose words a question asks for: "What did Guo say about ...", "How did Guo describe ...".
+_SAID_BY = re.compile(
+    r"\bwhat did (.{2,60}?) (?:say|said)\b|\bhow did (.{2,60}?) "
+    r"(?:describe|characteri[sz]e|portray)\b",
+    re.IGNORECASE,
+)
 # "when" and "where" ask for a time or place when a question's verb follows them ("When did
 # it open?"), not in a clause ("What happens when the disk is full?").
 _AUXILIARY = r"(?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|must)\b"
@@ -525,6 +531,8 @@ def expected_type(question: str) -> str | None:
     ``org``, ``place``, ``role`` (someone's job or title) or None (a description, a reason,
     a list)."""
     q = question.lower()
+    if differed := _differs_on(q):
+        return differed
     if re.search(r"\bhow many\b", q):
         return "count"
     if re.search(r"\bhow long\b", q):
@@ -537,13 +545,38 @@ def expected_type(question: str) -> str | None:
         return "time"
     if re.search(rf"\bwhere\s+{_AUXILIARY}", q) and not re.search(r"\brank", q):
         return "place"
-    if re.search(r"\bwhat\b", q) and re.search(_ROLE, q):
-        return "role"
+    if re.search(r"\bwhat\b", q) and re.search(_ROLE, q) and not _MULTI.search(q):
+        return "role"  # not "What did Guo say about China's role?"
     if named := _wh_noun(question):
         return named[1]
     if re.match(r"\s*(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
         return "person"
     return None
+
+
+# "How do the reports differ on when he spoke?", "... differ on the number of deaths?"
+_DIFFER = re.compile(
+    r"\b(?:differ|disagree|vary|conflict)\w*\s+(?:on|about|over|as to|in)\s+(?:the\s+)?(\w+)"
+    r"(?:\s+(\w+))?"
+)
+_WH_KINDS = {"when": "time", "where": "place", "who": "person", "whom": "person"}
+
+
+def _differs_on(question: str) -> str | None:
+    """The kind of value on which a question asks how the documents differ: "when" asks a
+    time, "the number of" a count, "the date" a time. The sources' values are then compared
+    (see :func:`qa.decide.find_conflict`) rather than summarised."""
+    match = _DIFFER.search(question)
+    if match is None:
+        return None
+    first, second = match.group(1), match.group(2) or ""
+    if first in _WH_KINDS:
+        return _WH_KINDS[first]
+    if first == "how" and second in ("many", "much", "long", "old"):
+        return {"many": "count", "much": "number", "long": "duration", "old": "age"}[second]
+    if first == "number" and second == "of":
+        return "count"
+    return _KIND_BY_NOUN.get(_singular(first))
 
 
 _MODIFIERS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN", "VBG"})
@@ -617,10 +650,11 @@ def _asked_noun(question: str) -> str | None:
 
 
 def _counted(question: str) -> str | None:
-    """The stem of what a "how many" question counts: its first noun after "how many"
-    ("soldiers" -> "soldier"; "distributions" in "how many active Debian-based
-    distributions"), by the part-of-speech tags; the next word when none is tagged a noun."""
-    match = re.search(r"\bhow many\s+([a-z][\w-]*)", question.lower())
+    """The stem of what a "how many" question counts: its first noun after "how many" (or
+    "the number of") ("soldiers" -> "soldier"; "distributions" in "how many active
+    Debian-based distributions"), by the part-of-speech tags; the next word when none is
+    tagged a noun."""
+    match = re.search(r"\b(?:how many|number of)\s+([a-z][\w-]*)", question.lower())
     if match is None:
         return None
     for at, pos in _question_tags(question):
@@ -800,6 +834,23 @@ class Asked:
         """Whether the question asks for the gist ("Summarize the election result."): several
         points, opening with what the documents tell first."""
         return self.multi and bool(_SUMMARY.search(self.question))
+
+    @cached_property
+    def speaker(self) -> frozenset[str]:
+        """The words of the name whose words a "What did X say about Y?" or "How did X
+        describe Y?" question asks for ("guo", "jiakun"); empty for other questions."""
+        match = _SAID_BY.search(self.question)
+        if match is None or not self.multi:
+            return frozenset()
+        group = 1 if match.group(1) else 2
+        return frozenset(
+            word
+            for e in self.named
+            if match.start(group) <= e.start < match.end(group)
+            and e.label in ("PERSON", "ORG", "GPE")
+            for word in re.findall(r"\w+", e.text.lower().replace("’", "'"))
+            if word != "s"
+        )
 
     @cached_property
     def doing(self) -> frozenset[str]:

@@ -188,6 +188,20 @@ def test_conflicting_sources_are_both_cited(assistant: Assistant) -> None:
     _assert_exact(assistant, answer)
 
 
+def test_how_the_reports_differ_on_a_day_is_their_conflict(assistant: Assistant) -> None:
+    answer = assistant.ask_final("How do the two reports differ on when Rutte spoke?")
+    assert answer.mode == "conflict", answer.text
+    assert "Tuesday" in answer.text and "Wednesday" in answer.text
+    _assert_exact(assistant, answer)
+
+
+def test_what_someone_said_is_not_anothers_words(assistant: Assistant) -> None:
+    answer = assistant.ask_final("What did Guo say about China's role in the Ukraine conflict?")
+    assert answer.mode == "points" and "urging peace talks" in answer.text, answer.text
+    assert "Rutte" not in answer.text  # Rutte's words on Ukraine are his
+    _assert_exact(assistant, answer)
+
+
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
     history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
     answer = assistant.ask_final("And what about China's own budget?", history)

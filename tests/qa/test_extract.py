@@ -6,7 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from index.chunk import sentence_spans
-from qa.answer import _quote_best, _state, lead, leads_in, points, stating, summary_points, trimmed
+from qa.answer import (
+    _quote_best,
+    _said_by,
+    _state,
+    lead,
+    leads_in,
+    points,
+    stating,
+    summary_points,
+    trimmed,
+)
 from qa.asked import Asked, Entity, entities, expected_type, points_at, typed_values
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import _role, _titled_as_asked, dated_head, expansion, extract, plausible
@@ -750,3 +760,28 @@ def test_a_name_before_the_sentence_answers_only_when_the_sentence_points_back_t
     )
     resume = talks.sentence("she said", 0.6)
     assert _value(Asked.of("Who said talks will resume?"), [resume], talks) == "Anna Berg"
+
+
+def test_how_reports_differ_on_a_value_asks_that_value() -> None:
+    assert Asked.of("How do the two reports differ on when Rutte spoke?").kind == "time"
+    differ = Asked.of("How do the reports differ on the number of people evacuated?")
+    assert (differ.kind, differ.counted, differ.multi) == ("count", "peopl", False)
+    assert Asked.of("How do the reports differ on the cost of the bridge?").kind == "number"
+    assert Asked.of("How do the reports differ on who won?").kind == "person"
+    # "role" in what someone said about it is no one's job
+    about = Asked.of("What did Guo say about China's role in the Ukraine conflict?")
+    assert about.kind is None and about.multi
+
+
+def test_someones_words_are_not_anothers() -> None:
+    def ev(text: str, score: float) -> Evidence:
+        return Evidence("talks.txt", int(score * 100), int(score * 100) + 1, 1, text, score, 0, 0)
+
+    asked = Asked.of("What did Guo Jiakun say about NATO?")
+    assert asked.speaker == {"guo", "jiakun"}
+    rutte = ev('"NATO must spend more," Mark Rutte said.', 0.8)
+    guo = ev("Guo said NATO was stoking confrontation.", 0.7)
+    unnamed = ev("China is a builder of world peace.", 0.6)  # his, in the middle of his words
+    assert _said_by(asked, [rutte, guo, unnamed]) == [guo, unnamed]
+    plain = Asked.of("What did the report say about NATO?")
+    assert not plain.speaker and _said_by(plain, [rutte, guo]) == [rutte, guo]
