@@ -506,6 +506,12 @@ _SHARE_OR_CHANGE = frozenset(
     for w in "share percentage percent proportion rate rise grow increase fall drop cut jump "
     "climb decline change".split()
 )
+# Words of a change in amount, as questions and reports put them.
+CHANGES = frozenset(
+    stem(w)
+    for w in "rise rose risen grow grew grown growth increase fall fell fallen drop cut jump "
+    "climb decline gain surge slump shrink shrank lift boost raise reduce".split()
+)
 _HOW_BIG = re.compile(
     r"\bhow (?:big|large)\s+(?:is|was|are|were)\s+(?:the|a|an|each|its|their|his|her)\s+([a-z]+)\b",
     re.IGNORECASE,
@@ -922,6 +928,12 @@ class Asked:
         budget?", not "By how much did the budget rise?"."""
         terms = content_terms(self.question)
         return bool(terms & _MONEY_NOUNS) and not terms & _SHARE_OR_CHANGE
+
+    @cached_property
+    def changed(self) -> bool:
+        """Whether the question asks by how much something changed ("By how much did the
+        budget increase?"): the figure beside the change answers, not the amount itself."""
+        return self.kind == "number" and bool(content_terms(self.question) & CHANGES)
 
     @cached_property
     def sized(self) -> str | None:

@@ -94,7 +94,7 @@ def _owned_by_another(asked: Asked, sentence: str) -> bool:
         for other in found:
             actor = NAME_CLASS.get(other.label) in _ACTORS - {kind}
             owns = other.end <= figures[0]  # "NATO members' spending ... 55 percent"
-            if actor and owns and _proper(other.text) and not _credited(sentence, other):
+            if actor and owns and _proper(other.text) and not credited(sentence, other):
                 return True
     return False
 
@@ -119,10 +119,12 @@ def _proper(name: str) -> bool:
 
 
 _CREDIT_AFTER = re.compile(r"^\W{0,2}\s*(?:said|says|reported|reports|estimated|estimates|told)\b")
-_CREDIT_BEFORE = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:according to|citing|quoting|cited by|quoted by)\s*$", re.IGNORECASE
+)
 
 
-def _credited(text: str, entity: Entity) -> bool:
+def credited(text: str, entity: Entity) -> bool:
     """Whether ``entity`` is credited as the source of what ``text`` says ("UNICEF said",
     "according to UNICEF")."""
     return bool(

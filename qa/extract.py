@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from qa.asked import (
+    CHANGES,
     NAME_CLASS,
+    OUTLETS,
     VALUE_KINDS,
     Asked,
     Entity,
@@ -27,7 +29,7 @@ from qa.asked import (
     spellings,
     tag,
 )
-from qa.decide import topic_share
+from qa.decide import credited, topic_share
 from qa.read import Evidence, Windows, head, window
 from qa.text import content_terms, stem
 
@@ -38,6 +40,8 @@ DESCRIBED_SPAN = 100  # characters after a name read for what it does
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
 TITLE_BONUS = 0.1  # a person given a title in the question's words: "coach Ines Navarro"
+CHANGE_BONUS = 0.1  # a figure beside a change, for a question asking how much one changed
+CHANGE_SPAN = 3  # words either side of a figure read for a change
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
 TOPIC_BONUS = 0.2  # per share of the question's words besides names in the sentence
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
@@ -224,6 +228,27 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
     return (name.end + after.start(1), name.end + after.end(1)) if after else None
 
 
+def _reports(found: Found) -> bool:
+    """Whether the text credits the value found with what it says ("Azernews reports",
+    "citing Global Times"): the outlet that reported it."""
+    value = Entity(found.at, found.at + len(found.value), "ORG", found.value)
+    return credited(found.holder.text, value)
+
+
+_LEVEL = re.compile(r"\bto\s+(?:(?:an?|the)\s+)?(?:estimated\s+|about\s+|around\s+)?$")
+
+
+def _beside_a_change(entity: Entity, sentence: str) -> bool:
+    """Whether a word of a change in amount ("increase", "rose", "cut") stands within a few
+    words of ``entity`` ("a 7% increase", "rose by 7%"), and ``entity`` is not the level
+    reached ("raised its budget to an estimated $314 billion")."""
+    if _LEVEL.search(sentence[: entity.start]):
+        return False
+    before = _WORD.findall(sentence[: entity.start])[-CHANGE_SPAN:]
+    after = _WORD.findall(sentence[entity.end :])[:CHANGE_SPAN]
+    return any(stem(w) in CHANGES for w in before + after)
+
+
 def _titled_as_asked(asked: Asked, entity: Entity, sentence: str) -> bool:
     """Whether the sentence gives the person ``entity`` a title in the question's words
     ("Vessen coach Aleksander Horvat" for "Who is the coach of the side ...?")."""
@@ -400,10 +425,14 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     score += TITLE_BONUS  # "Who is the coach ...": "Vessen coach Aleksander Horvat"
                 if asked.after_preposition(held.text, entity.start):
                     score += PREPOSITION_BONUS  # "By what year": "by 2035"
+                if asked.changed and _beside_a_change(entity, held.text):
+                    score += CHANGE_BONUS  # "By how much did it rise?": "a 7% increase"
                 if key not in scored or score > scored[key][0]:
                     value = _phrase(asked, entity, held.text)
                     found = Found(value, held, anchors[rank], score, entity.start)
                     scored[key] = (score, found)
+        if asked.noun in OUTLETS:  # "Which outlet reported it?": "Azernews reports"
+            scored = {k: v for k, v in scored.items() if _reports(v[1])} or scored
         if scored:
             key = max(
                 scored,

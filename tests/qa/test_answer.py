@@ -202,6 +202,14 @@ def test_what_someone_said_is_not_anothers_words(assistant: Assistant) -> None:
     _assert_exact(assistant, answer)
 
 
+def test_a_change_and_the_outlet_that_reported(assistant: Assistant) -> None:
+    rise = assistant.ask_final("By how much did China's military budget increase in 2024?")
+    assert rise.text.startswith("7% [1]"), rise.text  # not the budget, $314 billion
+    outlet = assistant.ask_final("Which outlet reported Guo's remarks?")
+    assert outlet.text.startswith("Azernews [1]"), outlet.text  # not NATO, named everywhere
+    _assert_exact(assistant, outlet)
+
+
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
     history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
     answer = assistant.ask_final("And what about China's own budget?", history)

@@ -785,3 +785,27 @@ def test_someones_words_are_not_anothers() -> None:
     assert _said_by(asked, [rutte, guo, unnamed]) == [guo, unnamed]
     plain = Asked.of("What did the report say about NATO?")
     assert not plain.speaker and _said_by(plain, [rutte, guo]) == [rutte, guo]
+
+
+def test_how_much_something_changed_is_the_figure_beside_the_change() -> None:
+    doc = Document(
+        "budget.txt",
+        "Spending\nChina raised its budget to an estimated $314 billion, a 7% increase on 2023.\n",
+    )
+    best = doc.sentence("raised", 0.7)
+    asked = Asked.of("By how much did China's military budget increase?")
+    assert asked.changed and not Asked.of("How much was China's budget?").changed
+    assert _value(asked, [best], doc) == "7%"
+    assert _value(Asked.of("How much was China's budget?"), [best], doc) == (
+        "an estimated $314 billion"
+    )
+
+
+def test_the_outlet_that_reported_is_the_one_credited_with_the_report() -> None:
+    doc = Document(
+        "remarks.txt",
+        "NATO rebuked\nGuo called the remarks by NATO an excuse to raise spending. Guo said on "
+        "Thursday that NATO was stoking tensions, Azernews reports, citing Global Times.\n",
+    )
+    said = [doc.sentence("an excuse", 0.7), doc.sentence("Azernews", 0.55)]
+    assert _value(Asked.of("Which outlet reported Guo's remarks?"), said, doc) == "Azernews"
