@@ -39,6 +39,18 @@ FALLBACK: dict[str, frozenset[str]] = {
     "person": frozenset({"ORG", "GPE", "NORP"}),
     "org": frozenset({"GPE", "NORP", "PRODUCT", "WORK_OF_ART"}),
 }
+# What a country or a people may stand in for: "Which organisation criticised NATO?" may be
+# answered by China; "Which bank advised the buyer?" not by Copenhagen.
+_STATE_LIKE = frozenset(
+    [
+        None,
+        *(
+            stem(n)
+            for n in "organisation organization group body institution alliance union "
+            "government party side member ally power".split()
+        ),
+    ]
+)
 # The kinds whose value must be stated.
 VALUE_KINDS = frozenset({"count", "time", "number", "duration", "age"})
 # Named things by class: a person, an organisation, a place (a country is a place).
@@ -1018,4 +1030,6 @@ class Asked:
             return frozenset({"GPE"})  # a country or a city, not a continent or a river
         if self.kind == "number" and (self.noun in _PARTS or self.sized) and not fallback:
             return LABELS["number"] | {"CARDINAL"}  # "half", "a crowd of 18,450"
+        if fallback and self.kind == "org" and self.noun not in _STATE_LIKE:
+            return FALLBACK["org"] - {"GPE", "NORP"}  # a country is no bank or company
         return (FALLBACK if fallback else LABELS).get(self.kind, frozenset())

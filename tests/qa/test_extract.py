@@ -809,3 +809,14 @@ def test_the_outlet_that_reported_is_the_one_credited_with_the_report() -> None:
     )
     said = [doc.sentence("an excuse", 0.7), doc.sentence("Azernews", 0.55)]
     assert _value(Asked.of("Which outlet reported Guo's remarks?"), said, doc) == "Azernews"
+
+
+def test_a_country_stands_in_for_an_organisation_but_not_for_a_business() -> None:
+    doc = Document(
+        "deal.txt",
+        "Deal\nThe English edition of the book was first published in Paris in 2004.\n",
+    )
+    best = doc.sentence("English edition", 0.6)
+    assert extract(Asked.of("Which French publisher put out the book?"), [best], doc) is None
+    assert "GPE" in Asked.of("Which organisation criticised NATO?").labels(fallback=True)
+    assert "NORP" not in Asked.of("Which bank advised the buyer?").labels(fallback=True)
