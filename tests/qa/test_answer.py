@@ -374,6 +374,8 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
             'pens, as we did in the 1980s," he said.\n',
             "plant.txt": "Chile plans lithium plant\nThe plant, a joint venture between Korean "
             "battery maker Hanul Cell and a Chilean partner, is planned near Antofagasta.\n",
+            "guide.txt": "Oslo guide\nThe English edition of the Oslo guide was first published "
+            "in Paris in 2004.\n",
         },
     )
     coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
@@ -385,6 +387,8 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert doctor.text.startswith("Ilkka Salo [1]"), doctor.text  # "which doctor" asks who
     maker = assistant.ask_final("Which battery maker is a partner in the Chilean plant?")
     assert maker.text.startswith("Hanul Cell [1]"), maker.text  # "which maker" asks a company
+    # a place is no publisher
+    assert assistant.ask_final("Which publisher first put out the Oslo guide?").abstained
     # no one is given the office asked of
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
