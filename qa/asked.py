@@ -99,6 +99,7 @@ _SETTLED = frozenset(
 # Places a country holds: a country's name answers none of them.
 _BELOW_COUNTRY = frozenset(stem(n) for n in "city town village county province".split())
 _KIND_BY_NOUN = {noun: kind for kind, nouns in _NOUNS.items() for noun in nouns.split()}
+_KIND_BY_STEM = {stem(noun): kind for noun, kind in _KIND_BY_NOUN.items()}
 _WH_NOUN = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?:name )?of the\s+)?(\w+)"
     r"(?:\s+(\w+))?"
@@ -240,6 +241,26 @@ def _trimmed(entity: Entity) -> Entity | None:
 
 
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
+
+
+# Organisations of any trade: what a question asking for one of a trade is not told by.
+_ANY_ORG = frozenset(
+    stem(n)
+    for n in "company firm organisation organization group business corporation body".split()
+)
+
+
+def called_otherwise(noun: str | None, text: str, start: int) -> bool:
+    """Whether the organisation named at ``text[start:]`` is called one of another trade than
+    the asked ``noun`` right before its name: "battery maker Hanul Cell" is no bank. A name of
+    any organisation ("the company Purism") may be one of any trade."""
+    if noun is None or noun in _ANY_ORG or _KIND_BY_STEM.get(noun) != "org":
+        return False
+    before = re.findall(r"[A-Za-z][\w-]*", text[max(0, start - 30) : start])
+    if not before:
+        return False
+    called = stem(_singular(before[-1].lower()))
+    return called != noun and called not in _ANY_ORG and _KIND_BY_STEM.get(called) == "org"
 
 
 # Pronouns by which a sentence speaks of a person, an organisation or a place it does not

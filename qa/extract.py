@@ -23,6 +23,7 @@ from qa.asked import (
     VALUE_KINDS,
     Asked,
     Entity,
+    called_otherwise,
     entities,
     is_title,
     points_at,
@@ -136,6 +137,8 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return False  # "Crispwell, based in Milwaukee," is not where Crispwell's buyer is
     if _described(asked, entity, sentence):
         return False  # "the maker of Tango Twists" is what the question gives, not its answer
+    if asked.kind == "org" and called_otherwise(asked.noun, sentence, entity.start):
+        return False  # "battery maker Hanul Cell" is no bank
     if _does_as_described(asked, entity, sentence):
         return False  # "Skyreach Airways reported a first-half loss": the carrier, not its founder
     if entity.label == "PERSON" and _named_person(asked) & set(words):

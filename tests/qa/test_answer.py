@@ -387,7 +387,8 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert doctor.text.startswith("Ilkka Salo [1]"), doctor.text  # "which doctor" asks who
     maker = assistant.ask_final("Which battery maker is a partner in the Chilean plant?")
     assert maker.text.startswith("Hanul Cell [1]"), maker.text  # "which maker" asks a company
-    # a place is no publisher
+    # a battery maker is no bank, a place no publisher
+    assert assistant.ask_final("Which bank financed the Chilean lithium plant?").abstained
     assert assistant.ask_final("Which publisher first put out the Oslo guide?").abstained
     # no one is given the office asked of
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained

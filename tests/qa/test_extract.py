@@ -17,7 +17,15 @@ from qa.answer import (
     summary_points,
     trimmed,
 )
-from qa.asked import Asked, Entity, entities, expected_type, points_at, typed_values
+from qa.asked import (
+    Asked,
+    Entity,
+    called_otherwise,
+    entities,
+    expected_type,
+    points_at,
+    typed_values,
+)
 from qa.decide import find_conflict, on_the_subject, should_abstain
 from qa.extract import _role, _titled_as_asked, dated_head, expansion, extract, plausible
 from qa.read import Evidence, Windows
@@ -820,3 +828,16 @@ def test_a_country_stands_in_for_an_organisation_but_not_for_a_business() -> Non
     assert extract(Asked.of("Which French publisher put out the book?"), [best], doc) is None
     assert "GPE" in Asked.of("Which organisation criticised NATO?").labels(fallback=True)
     assert "NORP" not in Asked.of("Which bank advised the buyer?").labels(fallback=True)
+
+
+def test_an_organisation_called_one_of_another_trade_is_not_the_one_asked_for() -> None:
+    text = "The plant is a venture between battery maker Hanul Cell and the lender Banco Sur."
+    assert called_otherwise("bank", text, text.index("Hanul"))
+    assert not called_otherwise("compani", text, text.index("Hanul"))  # any company
+    assert not called_otherwise("maker", text, text.index("Hanul"))
+    doc = Document("plant.txt", f"Lithium plant\n{text}\n")
+    best = doc.sentence("Hanul", 0.6)
+    assert _value(Asked.of("Which carmaker is a partner in the plant?"), [best], doc) is None
+    assert _value(Asked.of("Which company is a partner in the plant?"), [best], doc) == (
+        "Hanul Cell"
+    )
