@@ -35,7 +35,7 @@ from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
 from qa.retrieve import retrieve
 from qa.settings import Settings
-from qa.text import content_terms
+from qa.text import content_terms, numbers
 from qa.verify import Claim, verify
 
 SYSTEM_PROMPT = (
@@ -135,11 +135,19 @@ def _compose(claims: Sequence[Claim], shown: Sequence[Evidence]) -> tuple[str, l
 
 
 def _values_text(e: Evidence, asked: Asked) -> str:
-    """The values a sentence gives, as written in it: "Tuesday", "55% and 2024"."""
-    shown = []
-    for value in sorted(asked.values(e.text)):
+    """The values a sentence gives, as written in it and in its order, each figure once:
+    "Tuesday", "55% and 2024", "about 140,000 and at least 23" (not also "140,000")."""
+    written = []
+    for value in asked.values(e.text):
         match = re.search(rf"\b{re.escape(value)}\b", e.text, re.IGNORECASE)
-        shown.append(match.group() if match else value)
+        written.append((match.start(), match.group()) if match else (len(e.text), value))
+    shown: list[str] = []
+    for _, value in sorted(written, key=lambda w: (w[0], -len(w[1]))):
+        figures = numbers(value)
+        if not any(
+            value.lower() in s.lower() or (figures and figures == numbers(s)) for s in shown
+        ):
+            shown.append(value)
     return " and ".join(shown)
 
 

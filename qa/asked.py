@@ -708,6 +708,19 @@ def _counted(question: str) -> str | None:
 _COMPOUND = re.compile(r"(?<=\d)[-‐][A-Za-z]")
 
 
+# People by what they are in a count: "How many people saw the concerts?" counts "261,000
+# fans"; "How many people were evacuated?" counts "140,000 residents".
+_HUMANS = frozenset(
+    stem(w)
+    for w in "people person persons fans residents passengers patients voters workers children "
+    "adults students civilians migrants refugees spectators visitors tourists employees staff "
+    "members villagers inhabitants citizens troops soldiers protesters demonstrators victims "
+    "survivors casualties supporters customers travellers travelers pilgrims athletes "
+    "participants attendees delegates women men girls boys babies runners players "
+    "volunteers".split()
+)
+
+
 def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset()) -> set[str]:
     """Counts in ``text`` (numbers that are not years), of ``counted`` when given: the number
     is followed within three words by that noun, or, the noun left out as it was said just
@@ -723,7 +736,8 @@ def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset())
         following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[end : end + 40])]
         inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[start:end])]
         elided = bool(doing & set(following[:2]))
-        return counted is None or counted in following[:3] or counted in inside or elided
+        nouns = _HUMANS if counted in _HUMANS else {counted}
+        return counted is None or bool(nouns & {*following[:3], *inside}) or elided
 
     found = {
         e.text.lower()

@@ -376,6 +376,8 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
             "battery maker Hanul Cell and a Chilean partner, is planned near Antofagasta.\n",
             "guide.txt": "Oslo guide\nThe English edition of the Oslo guide was first published "
             "in Paris in 2004.\n",
+            "shows.txt": "Mira Solt breaks stadium record with three Bergen shows\nPop singer Mira "
+            "Solt played to 261,000 fans over three nights at Bergen's stadium this weekend.\n",
         },
     )
     coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
@@ -387,6 +389,8 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert doctor.text.startswith("Ilkka Salo [1]"), doctor.text  # "which doctor" asks who
     maker = assistant.ask_final("Which battery maker is a partner in the Chilean plant?")
     assert maker.text.startswith("Hanul Cell [1]"), maker.text  # "which maker" asks a company
+    fans = assistant.ask_final("How many people saw Mira Solt's three concerts in Bergen?")
+    assert fans.text.startswith("261,000 [1]"), fans.text  # fans are people
     # a battery maker is no bank, a place no publisher
     assert assistant.ask_final("Which bank financed the Chilean lithium plant?").abstained
     assert assistant.ask_final("Which publisher first put out the Oslo guide?").abstained

@@ -10,6 +10,7 @@ from qa.answer import (
     _quote_best,
     _said_by,
     _state,
+    _values_text,
     lead,
     leads_in,
     points,
@@ -841,3 +842,24 @@ def test_an_organisation_called_one_of_another_trade_is_not_the_one_asked_for() 
     assert _value(Asked.of("Which company is a partner in the plant?"), [best], doc) == (
         "Hanul Cell"
     )
+
+
+def test_people_are_counted_by_what_they_are() -> None:
+    text = "The singer played to 261,000 fans over three nights, and 1,200 flights were added."
+    assert typed_values(text, "count", "peopl") == {"261,000"}
+    assert typed_values(text, "count", "flight") == {"1,200"}
+
+
+def test_a_conflict_gives_each_figure_once_in_the_order_written() -> None:
+    asked = Asked.of("How many people were evacuated?")
+    storm = Evidence(
+        "a.txt",
+        0,
+        90,
+        1,
+        "It killed at least 23 people and forced about 140,000 residents from their homes.",
+        0.6,
+        0.6,
+        0.5,
+    )
+    assert _values_text(storm, asked) == "at least 23 and about 140,000"
