@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
-from qa.asked import Asked, entities, has_verb, tag
+from qa.asked import Asked, Entity, entities, has_verb, tag
 from qa.decide import (
     about_the_subject,
     find_conflict,
@@ -30,7 +30,7 @@ from qa.decide import (
     rerank_by_type,
     should_abstain,
 )
-from qa.extract import Found, dated_head, expansion, extract
+from qa.extract import Found, dated_head, expansion, extract, nearness
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
 from qa.retrieve import retrieve
@@ -135,19 +135,26 @@ def _compose(claims: Sequence[Claim], shown: Sequence[Evidence]) -> tuple[str, l
 
 
 def _values_text(e: Evidence, asked: Asked) -> str:
-    """The values a sentence gives, as written in it and in its order, each figure once:
-    "Tuesday", "55% and 2024", "about 140,000 and at least 23" (not also "140,000")."""
+    """The values a sentence gives of what is asked, as written in it and in its order, each
+    figure once: "Tuesday", "about 140,000" (not also "140,000"). Of several, those standing
+    closest to the question's words: "150,000 people had fled to evacuation centres, and five
+    were still missing" gives 150,000 evacuees."""
     written = []
     for value in asked.values(e.text):
         match = re.search(rf"\b{re.escape(value)}\b", e.text, re.IGNORECASE)
-        written.append((match.start(), match.group()) if match else (len(e.text), value))
+        if match:
+            written.append(Entity(match.start(), match.end(), "VALUE", match.group()))
+    terms = content_terms(asked.question) - {asked.counted or ""}
+    close = {w: nearness(w, e.text, terms) for w in written}
+    best = max(close.values(), default=0.0)
     shown: list[str] = []
-    for _, value in sorted(written, key=lambda w: (w[0], -len(w[1]))):
-        figures = numbers(value)
-        if not any(
-            value.lower() in s.lower() or (figures and figures == numbers(s)) for s in shown
-        ):
-            shown.append(value)
+    for w in sorted(written, key=lambda w: (w.start, -len(w.text))):
+        figures = numbers(w.text)
+        said = any(
+            w.text.lower() in s.lower() or (figures and figures == numbers(s)) for s in shown
+        )
+        if close[w] >= best and not said:
+            shown.append(w.text)
     return " and ".join(shown)
 
 

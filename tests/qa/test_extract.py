@@ -863,3 +863,8 @@ def test_a_conflict_gives_each_figure_once_in_the_order_written() -> None:
         0.5,
     )
     assert _values_text(storm, asked) == "at least 23 and about 140,000"
+    fled = replace(
+        storm, text="150,000 people had fled to evacuation centres, and five were missing."
+    )
+    centres = Asked.of("How many people went to evacuation centres?")
+    assert _values_text(fled, centres) == "150,000"  # the figure by the question's words
