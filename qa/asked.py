@@ -539,6 +539,11 @@ _SHARE_OR_CHANGE = frozenset(
     for w in "share percentage percent proportion rate rise grow increase fall drop cut jump "
     "climb decline change".split()
 )
+# "What share of global spending ...": the whole, up to the question's verb.
+_PART_OF = re.compile(
+    rf"\b(?:share|percentage|proportion|fraction|percent)\s+of\s+((?:(?!{_AUXILIARY})[\w'’-]+\s*){{1,3}})",
+    re.IGNORECASE,
+)
 # Words of a change in amount, as questions and reports put them.
 CHANGES = frozenset(
     stem(w)
@@ -975,6 +980,16 @@ class Asked:
         budget?", not "By how much did the budget rise?"."""
         terms = content_terms(self.question)
         return bool(terms & _MONEY_NOUNS) and not terms & _SHARE_OR_CHANGE
+
+    @cached_property
+    def part_of(self) -> frozenset[str]:
+        """The stems of the whole a "What share of X" question asks a part of ("gdp" in "What
+        percentage of GDP does NATO want members to spend?"): the text gives the part right
+        before it ("5 percent of their GDP")."""
+        match = _PART_OF.search(self.question)
+        if match is None or self.kind != "number":
+            return frozenset()
+        return frozenset(content_terms(match.group(1)))
 
     @cached_property
     def changed(self) -> bool:

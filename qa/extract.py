@@ -41,6 +41,7 @@ DESCRIBED_SPAN = 100  # characters after a name read for what it does
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
 TITLE_BONUS = 0.1  # a person given a title in the question's words: "coach Ines Navarro"
+PART_BONUS = 0.1  # a share followed by the whole the question names
 CHANGE_BONUS = 0.1  # a figure beside a change, for a question asking how much one changed
 CHANGE_SPAN = 3  # words either side of a figure read for a change
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
@@ -238,6 +239,15 @@ def _reports(found: Found) -> bool:
     return credited(found.holder.text, value)
 
 
+def _of_the_whole(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` is followed by "of" and the whole the question asks a part of (see
+    :attr:`Asked.part_of`): "5 percent of their GDP"."""
+    after = _WORD.findall(sentence[entity.end : entity.end + 60])
+    if not after or after[0].lower() != "of":
+        return False
+    return bool(asked.part_of & {stem(w) for w in after[1:5]})
+
+
 _LEVEL = re.compile(r"\bto\s+(?:(?:an?|the)\s+)?(?:estimated\s+|about\s+|around\s+)?$")
 
 
@@ -428,6 +438,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     score += TITLE_BONUS  # "Who is the coach ...": "Vessen coach Aleksander Horvat"
                 if asked.after_preposition(held.text, entity.start):
                     score += PREPOSITION_BONUS  # "By what year": "by 2035"
+                if asked.part_of and _of_the_whole(asked, entity, held.text):
+                    score += PART_BONUS  # "What percentage of GDP": "5 percent of their GDP"
                 if asked.changed and _beside_a_change(entity, held.text):
                     score += CHANGE_BONUS  # "By how much did it rise?": "a 7% increase"
                 if key not in scored or score > scored[key][0]:

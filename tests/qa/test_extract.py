@@ -868,3 +868,18 @@ def test_a_conflict_gives_each_figure_once_in_the_order_written() -> None:
     )
     centres = Asked.of("How many people went to evacuation centres?")
     assert _values_text(fled, centres) == "150,000"  # the figure by the question's words
+
+
+def test_a_share_of_a_whole_is_the_figure_before_that_whole() -> None:
+    doc = Document(
+        "spend.txt",
+        "Spending\nMembers' spending was 55 percent of global expenditure, yet they must raise "
+        "budgets to 5 percent of their GDP.\n",
+    )
+    best = doc.sentence("55 percent", 0.7)
+    asked = Asked.of("What percentage of GDP must members spend?")
+    assert asked.part_of == {"gdp"}
+    assert _value(asked, [best], doc) == "5 percent"
+    assert _value(Asked.of("What share of global expenditure did members spend?"), [best], doc) == (
+        "55 percent"
+    )
