@@ -649,7 +649,8 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
     """The noun a "which/what X" question names (singular) and the kind it asks for:
     ("institute", "org"): its head noun when that is a noun of a kind, else the first of its
     next two words that is. After "what is the", a possessive names whose thing is asked,
-    not what is asked ("What is the project's main product?")."""
+    not what is asked ("What is the project's main product?"); the words after it may
+    ("What is China's defence budget?" asks a budget)."""
     head = _head_noun(question)
     for noun in (head, _singular(head)) if head else ():
         if noun in _KIND_BY_NOUN:
@@ -668,7 +669,18 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
             for noun in (word, _singular(word)):
                 if noun in _KIND_BY_NOUN:
                     return noun, _KIND_BY_NOUN[noun]
+    if owned := _OWNED.search(text):  # "What is China's defence budget?": the budget
+        for word in owned.group(1).split():
+            for noun in (word, _singular(word)):
+                if noun in _KIND_BY_NOUN:
+                    return noun, _KIND_BY_NOUN[noun]
     return None
+
+
+# "what is/was [the] X's <up to three words>": what is asked of X.
+_OWNED = re.compile(
+    r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?[\w .-]{1,40}?'s\s+((?:\w+\s*){1,3})"
+)
 
 
 def _singular(word: str) -> str:

@@ -205,6 +205,8 @@ def test_what_someone_said_is_not_anothers_words(assistant: Assistant) -> None:
 def test_a_change_a_share_of_a_whole_and_the_outlet_that_reported(assistant: Assistant) -> None:
     rise = assistant.ask_final("By how much did China's military budget increase in 2024?")
     assert rise.text.startswith("7% [1]"), rise.text  # not the budget, $314 billion
+    budget = assistant.ask_final("What was China's military budget in 2024?")
+    assert budget.text.startswith("an estimated $314 billion [1]"), budget.text
     gdp = assistant.ask_final("What percentage of GDP does NATO want members to spend on defence?")
     assert gdp.text.startswith(("5% [1]", "5 percent [1]")), gdp.text  # not 55% of the world's
     outlet = assistant.ask_final("Which outlet reported Guo's remarks?")

@@ -134,6 +134,9 @@ def test_question_kinds() -> None:
     assert expected_type("Which judge faulted the Harwick runway assessment?") == "person"
     assert expected_type("Which doctor said the hospital was using paper?") == "person"
     assert expected_type("Which Korean battery maker is a partner in the plant?") == "org"
+    # what is asked of a name: "China's defence budget" is a budget
+    assert expected_type("What was China's defence budget in 2024?") == "number"
+    assert expected_type("What is Kestrel's home city?") == "place"
     assert Asked.of("Summarize what the minister said about the talks.").multi
     assert Asked.of("Compare the two budgets.").multi
     assert not Asked.of("What did the minister say?").multi
