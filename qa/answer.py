@@ -271,8 +271,7 @@ def points(
         if following and words + size <= budget and all(c.start != following.start for c in chosen):
             chosen.append(following)
             words += size
-    order = list(dict.fromkeys(e.source for e in chosen))
-    return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
+    return _in_document_order(chosen)
 
 
 LEAD_SPAN = 1500  # characters read from a document's head for its lead
@@ -315,7 +314,12 @@ def summary_points(
         leads += [e for e in said if e.score >= MIN_LEAD * best]
     rest = [e for e in evidence if e not in leads and not any(_similar(e, led) for led in leads)]
     room = budget - sum(len(e.text.split()) for e in leads)
-    chosen = leads + points(rest, room, store, MIN_SUMMARY_POINT)[: MAX_POINTS - len(leads)]
+    more = points(rest, room, store, MIN_SUMMARY_POINT) if room > 0 else []
+    return _in_document_order(leads + more[: MAX_POINTS - len(leads)])
+
+
+def _in_document_order(chosen: Sequence[Evidence]) -> list[Evidence]:
+    """``chosen`` by source, the best one's source first, and by place within each."""
     order = list(dict.fromkeys(e.source for e in chosen))
     return sorted(chosen, key=lambda e: (order.index(e.source), e.start))
 

@@ -666,14 +666,20 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
             after = text[match.end(index) :]
             if copula and after.startswith("'s") and not after.startswith("'s name"):
                 continue
-            for noun in (word, _singular(word)):
-                if noun in _KIND_BY_NOUN:
-                    return noun, _KIND_BY_NOUN[noun]
+            if kind := _noun_of_a_kind(word):
+                return kind
     if owned := _OWNED.search(text):  # "What is China's defence budget?": the budget
         for word in owned.group(1).split():
-            for noun in (word, _singular(word)):
-                if noun in _KIND_BY_NOUN:
-                    return noun, _KIND_BY_NOUN[noun]
+            if kind := _noun_of_a_kind(word):
+                return kind
+    return None
+
+
+def _noun_of_a_kind(word: str) -> tuple[str, str] | None:
+    """``word`` (or its singular) as a noun of a kind, and that kind: ("city", "place")."""
+    for noun in (word, _singular(word)):
+        if noun in _KIND_BY_NOUN:
+            return noun, _KIND_BY_NOUN[noun]
     return None
 
 
