@@ -913,8 +913,9 @@ class Asked:
 
     @cached_property
     def speaker(self) -> frozenset[str]:
-        """The words of the name whose words a "What did X say about Y?" or "How did X
-        describe Y?" question asks for ("guo", "jiakun"); empty for other questions."""
+        """The words of the person whose words a "What did X say about Y?" or "How did X
+        describe Y?" question asks for ("guo", "jiakun"); empty for other questions, and for a
+        country or an organisation, whose words people say for it."""
         match = _SAID_BY.search(self.question)
         if match is None or not self.multi:
             return frozenset()
@@ -922,8 +923,7 @@ class Asked:
         return frozenset(
             word
             for e in self.named
-            if match.start(group) <= e.start < match.end(group)
-            and e.label in ("PERSON", "ORG", "GPE")
+            if match.start(group) <= e.start < match.end(group) and e.label == "PERSON"
             for word in re.findall(r"\w+", e.text.lower().replace("’", "'"))
             if word != "s"
         )

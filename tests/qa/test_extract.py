@@ -795,6 +795,7 @@ def test_someones_words_are_not_anothers() -> None:
     guo = ev("Guo said NATO was stoking confrontation.", 0.7)
     unnamed = ev("China is a builder of world peace.", 0.6)  # his, in the middle of his words
     assert _said_by(asked, [rutte, guo, unnamed]) == [guo, unnamed]
+    assert not Asked.of("What did China say about NATO?").speaker  # its people speak for it
     plain = Asked.of("What did the report say about NATO?")
     assert not plain.speaker and _said_by(plain, [rutte, guo]) == [rutte, guo]
 
