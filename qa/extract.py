@@ -124,11 +124,19 @@ def plausible(entity: Entity) -> bool:
     return not _VERSION.search(entity.text)
 
 
+# A line crediting who wrote, edited or photographed a story: "(Reporting by Ana Ruiz;
+# Editing by Tom Hale)", "By JOHN SMITH, Associated Press", "Photo: Lena Berg".
+_STAFF = re.compile(
+    r"^\W*(?:(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|photographs?|pictures?)"
+    r"\s+by|photo\s*:)|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w .&-]*)?\s*$)"
+)
+
+
 def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]) -> bool:
     """Whether ``entity`` is a value of the asked kind that the question does not give."""
     if entity.label not in labels or not plausible(entity):
         return False
-    if asked.filed(sentence, entity.start):
+    if asked.filed(sentence, entity.start) or _STAFF.match(sentence):
         return False  # "LEEDSWORTH, April 12 (Northline Press) -" filed the story, is not in it
     value = entity.text.lower().replace("’", "'")
     if asked.kind in VALUE_KINDS and labels == asked.labels():

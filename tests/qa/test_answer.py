@@ -414,6 +414,18 @@ def test_a_name_before_a_sentence_that_speaks_of_no_one_is_no_answer(tmp_path: P
     assert assistant.ask_final("Who hosted the summit in Oslo?").abstained
 
 
+def test_the_staff_credited_with_a_story_are_not_in_it(tmp_path: Path) -> None:
+    assistant = _indexed(
+        tmp_path,
+        {
+            "bridge.txt": "Footbridge opens in Hollins\nThe new footbridge over the Hollins river "
+            "opened on Monday after two years of building work.\n(Reporting by Ana Ruiz; "
+            "Editing by Tom Hale)\n",
+        },
+    )
+    assert assistant.ask_final("Who built the new footbridge over the Hollins river?").abstained
+
+
 def test_a_length_of_time_is_no_answer_to_when(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,

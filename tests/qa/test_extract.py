@@ -887,3 +887,16 @@ def test_a_share_of_a_whole_is_the_figure_before_that_whole() -> None:
     assert _value(Asked.of("What share of global expenditure did members spend?"), [best], doc) == (
         "55 percent"
     )
+
+
+def test_who_wrote_or_edited_a_story_is_not_in_it() -> None:
+    doc = Document(
+        "bridge.txt",
+        "Bridge opens\nThe new footbridge opened on Monday after two years of building work.\n"
+        "(Reporting by Ana Ruiz; Editing by Tom Hale)\n",
+    )
+    best = doc.sentence("footbridge opened", 0.6)
+    assert extract(Asked.of("Who built the new footbridge?"), [best], doc) is None
+    byline = Document("byline.txt", "Bridge opens\nBy Ana Ruiz, Northline Press\nIt opened.\n")
+    opened = byline.sentence("It opened", 0.6)
+    assert extract(Asked.of("Who opened the bridge?"), [opened], byline) is None
