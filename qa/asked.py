@@ -104,20 +104,17 @@ _WH_NOUN = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:(?:name )?of the\s+)?(\w+)"
     r"(?:\s+(\w+))?"
 )
+# A request for the gist: "Summarize ...", "Give an overview of ...".
+_SUMMARY_WORDS = r"summari[sz]e|outline|sum up|give (?:an? )?(?:overview|summary|outline)"
 _MULTI = re.compile(
-    r"^\s*(?:summari[sz]e|list|compare|outline|describe|explain|sum up"
-    r"|give (?:an? )?(?:overview|summary|outline))\b"
+    rf"^\s*(?:{_SUMMARY_WORDS}|list|compare|describe|explain)\b"
     r"|\bwhat (?:are|were) (?:the )?(?:main |key |different )?(?:\w+ )?"
     r"(?:points|arguments|reasons|differences|steps|features|changes|options|ways|kinds|types)\b"
     r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b"
     r"|\bhow (?:do|does|did) .{2,60}\b(?:describe|characteri[sz]e|portray)\b",
     re.IGNORECASE,
 )
-# A request for the gist: "Summarize ...", "Give an overview of ...".
-_SUMMARY = re.compile(
-    r"^\s*(?:summari[sz]e|outline|sum up|give (?:an? )?(?:overview|summary|outline))\b",
-    re.IGNORECASE,
-)
+_SUMMARY = re.compile(rf"^\s*(?:{_SUMMARY_WORDS})\b", re.IGNORECASE)
 # Whose words a question asks for: "What did Guo say about ...", "How did Guo describe ...".
 _SAID_BY = re.compile(
     r"\bwhat did (.{2,60}?) (?:say|said)\b|\bhow did (.{2,60}?) "
@@ -281,8 +278,9 @@ def points_at(text: str, kind: str) -> bool:
     if pointer is None or pointer.search(text):
         return True
     for word in re.findall(r"[A-Za-z][\w-]*", text.lower()):
-        noun = _singular(word)
-        if is_title(noun) if kind == "person" else _KIND_BY_NOUN.get(noun) == kind:
+        if kind == "person" and is_title(_singular(word)):
+            return True
+        if kind != "person" and (noun := _noun_of_a_kind(word)) and noun[1] == kind:
             return True
     return False
 
@@ -620,7 +618,8 @@ def _differs_on(question: str) -> str | None:
         return {"many": "count", "much": "number", "long": "duration", "old": "age"}[second]
     if first == "number" and second == "of":
         return "count"
-    return _KIND_BY_NOUN.get(_singular(first))
+    noun = _noun_of_a_kind(first)
+    return noun[1] if noun else None
 
 
 _MODIFIERS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN", "VBG"})
