@@ -402,27 +402,20 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
-def test_a_name_before_a_sentence_that_speaks_of_no_one_is_no_answer(tmp_path: Path) -> None:
+def test_names_beside_a_sentence_that_speaks_of_no_one_answer_nothing(tmp_path: Path) -> None:
+    """A speaker named in the sentence before, and the staff credited with the story."""
     assistant = _indexed(
         tmp_path,
         {
             "summit.txt": 'Climate summit ends\nDelegates argued late into the night. "This is a '
             'turning point," Anna Berg said. The summit in Oslo this week agreed a new climate '
             "fund worth 5 billion dollars. Talks resume next year.\n",
-        },
-    )
-    assert assistant.ask_final("Who hosted the summit in Oslo?").abstained
-
-
-def test_the_staff_credited_with_a_story_are_not_in_it(tmp_path: Path) -> None:
-    assistant = _indexed(
-        tmp_path,
-        {
             "bridge.txt": "Footbridge opens in Hollins\nThe new footbridge over the Hollins river "
             "opened on Monday after two years of building work.\n(Reporting by Ana Ruiz; "
             "Editing by Tom Hale)\n",
         },
     )
+    assert assistant.ask_final("Who hosted the summit in Oslo?").abstained
     assert assistant.ask_final("Who built the new footbridge over the Hollins river?").abstained
 
 
