@@ -575,6 +575,8 @@ def expected_type(question: str) -> str | None:
     q = question.lower()
     if differed := _differs_on(q):
         return differed
+    if counted := re.search(r"\bhow many\s+([a-z]+)", q):
+        return "number" if is_currency(counted.group(1)) else "count"  # "how many euros"
     if re.search(r"\bhow many\b", q):
         return "count"
     if re.search(r"\bhow long\b", q):
@@ -992,11 +994,13 @@ class Asked:
 
     @cached_property
     def costs_money(self) -> bool:
-        """Whether the question asks an amount of money (a budget, a cost, a price), not a
-        share of one or how much one changed: "What was the size of Russia's military
-        budget?", not "By how much did the budget rise?"."""
+        """Whether the question asks an amount of money (a budget, a cost, a price, or a sum in
+        the currency it names), not a share of one or how much one changed: "What was the size
+        of Russia's military budget?" and "How much did they spend in dollar terms?", not "By
+        how much did the budget rise?"."""
         terms = content_terms(self.question)
-        return bool(terms & _MONEY_NOUNS) and not terms & _SHARE_OR_CHANGE
+        priced = any(is_currency(w) for w in re.findall(r"[a-z]+", self.question.lower()))
+        return bool(terms & _MONEY_NOUNS or priced) and not terms & _SHARE_OR_CHANGE
 
     @cached_property
     def part_of(self) -> frozenset[str]:

@@ -435,7 +435,9 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                 if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
                     continue
                 key = entity.text.lower()
-                agree[key].add(rank)
+                introduced = asked.after_preposition(held.text, entity.start)
+                if introduced or asked.preposition is None:
+                    agree[key].add(rank)  # "by 2035" agrees with "by 2035", not "in 2035"
                 score = anchors[rank].score * PLACE_WEIGHT[place] * weight
                 score += TOPIC_BONUS * topics[rank]
                 if place == "sentence":
@@ -444,7 +446,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     score += NEAR_BONUS  # "which institute": the Peace Research Institute
                 if _titled_as_asked(asked, entity, held.text):
                     score += TITLE_BONUS  # "Who is the coach ...": "Vessen coach Aleksander Horvat"
-                if asked.after_preposition(held.text, entity.start):
+                if introduced:
                     score += PREPOSITION_BONUS  # "By what year": "by 2035"
                 if asked.part_of and _of_the_whole(asked, entity, held.text):
                     score += PART_BONUS  # "What percentage of GDP": "5 percent of their GDP"
@@ -459,7 +461,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
         if scored:
             key = max(
                 scored,
-                key=lambda k: scored[k][0] + AGREE_BONUS * min(3, len(agree[k]) - 1),
+                key=lambda k: scored[k][0] + AGREE_BONUS * min(3, max(0, len(agree[k]) - 1)),
             )
             found = scored[key][1]
             if asked.several:

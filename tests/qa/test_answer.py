@@ -214,6 +214,20 @@ def test_a_change_a_share_of_a_whole_and_the_outlet_that_reported(assistant: Ass
     _assert_exact(assistant, outlet)
 
 
+def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
+    deadline = assistant.ask_final(
+        "By what year should members meet NATO's 5% defence spending target?"
+    )
+    assert deadline.text.startswith("2035 [1]"), deadline.text  # "by 2035", not "in 2024"
+    dollars = "How many dollars did the US approve for military assistance to Taiwan?"
+    assert assistant.ask_final(dollars).text.startswith("$500 million [1]")
+    # the seeds give NATO's spending as a share of the world's, never in dollars
+    assert assistant.ask_final(
+        "How much did NATO members spend on defence in 2024, in dollars?"
+    ).abstained
+    _assert_exact(assistant, deadline)
+
+
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
     history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
     answer = assistant.ask_final("And what about China's own budget?", history)

@@ -426,6 +426,21 @@ def test_an_amount_of_money_is_no_percentage() -> None:
         "$500 million"
     }
     assert Asked.of("By how much did the budget rise?").values(said) == {"5%", "$500 million"}
+    in_dollars = Asked.of("How much did members spend on defence in dollar terms?")
+    assert in_dollars.values(said) == {"$500 million"}  # a sum in the currency it names
+    assert Asked.of("How much did members spend on defence?").values(said) == {
+        "5%",
+        "$500 million",
+    }
+
+
+def test_how_many_of_a_currency_asks_an_amount_of_money() -> None:
+    asked = Asked.of("How many euros did the club pay for the striker?")
+    assert asked.kind == "number" and asked.costs_money
+    assert asked.values("The club paid 12 million euros, 20% more than planned.") == {
+        "12 million euros"
+    }
+    assert Asked.of("How many players did the club sign?").kind == "count"
 
 
 def test_what_a_question_asks_of_its_names_is_the_question_without_them() -> None:

@@ -446,6 +446,18 @@ def test_a_value_after_the_questions_preposition_wins() -> None:
     assert _value(replace(asked, preposition=None), [best], doc) == "2024"
 
 
+def test_a_value_after_another_preposition_does_not_agree_with_itself() -> None:
+    doc = Document(
+        "goal.txt",
+        "Spending goal\nIn 2024, members spent 55% of all the world spends on defence. Talks ran "
+        "late. The summit set a spending goal of 5% by 2035. Members spent 2% in 2024.\n",
+    )
+    asked = Asked.of("By what year must members reach the 5% defence spending goal?")
+    best, goal = doc.sentence("In 2024", 0.69), doc.sentence("summit set", 0.61)
+    # "in 2024" twice, once beside each sentence, is no more "by" what year than once
+    assert _value(asked, [best, goal], doc) == "2035"
+
+
 def test_names_that_are_code_are_not_names() -> None:
     def org(text: str) -> Entity:
         return Entity(0, len(text), "ORG", text)
