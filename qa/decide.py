@@ -81,7 +81,9 @@ def _owned_by_another(asked: Asked, sentence: str) -> bool:
     """Whether the first figure of the asked kind in ``sentence`` is owned by another country or
     organisation than the question's: one named by its proper name before the figure, not
     credited as its source, while the sentence does not name the question's (see
-    :func:`about_another`)."""
+    :func:`about_another`); or, where it does, one whose possessive stands between the
+    question's and the figure: in "China's spokesman said that NATO's expenditure was 55%",
+    the 55% is NATO's."""
     found = entities(sentence)
     values = asked.values(sentence)
     figures = [v.start for v in found if v.text.lower() in values]
@@ -89,7 +91,11 @@ def _owned_by_another(asked: Asked, sentence: str) -> bool:
         return False
     for named in asked.named:
         kind = NAME_CLASS[named.label]
-        if kind not in _ACTORS or _names(named, kind, sentence, partial=True):
+        if kind not in _ACTORS:
+            continue
+        if _names(named, kind, sentence, partial=True):
+            if _possessed_between(asked, named, found, sentence, figures[0]):
+                return True
             continue
         for other in found:
             actor = NAME_CLASS.get(other.label) in _ACTORS - {kind}
@@ -97,6 +103,32 @@ def _owned_by_another(asked: Asked, sentence: str) -> bool:
             if actor and owns and _proper(other.text) and not credited(sentence, other):
                 return True
     return False
+
+
+_POSSESSIVE = re.compile(r"^(?:['’]s\b|s?['’](?!\w)|\s+(?:members|member states)['’](?!\w))")
+
+
+def _possessed_between(
+    asked: Asked, named: Entity, found: Sequence[Entity], sentence: str, figure: int
+) -> bool:
+    """Whether an actor the question does not name, in the possessive ("NATO's", "NATO
+    members'"), stands after the last mention of ``named`` before ``figure``: the figure is
+    that actor's."""
+    lowered = sentence.lower()
+    words = spellings(named.text.lower()) | set(named.text.lower().split())
+    mentions = [m.end() for w in words for m in re.finditer(rf"\b{re.escape(w)}", lowered)]
+    last = max((m for m in mentions if m <= figure), default=None)
+    if last is None:
+        return False
+    return any(
+        last <= other.start
+        and other.end <= figure
+        and NAME_CLASS.get(other.label) in _ACTORS
+        and _proper(other.text)
+        and _POSSESSIVE.match(sentence[other.end :])
+        and not any(_names(n, NAME_CLASS[n.label], other.text) for n in asked.named)
+        for other in found
+    )
 
 
 def _names(named: Entity, kind: str, text: str, partial: bool = False) -> bool:

@@ -228,6 +228,19 @@ def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> Non
     _assert_exact(assistant, deadline)
 
 
+def test_a_share_owned_by_another_after_the_subjects_name_is_not_its(assistant: Assistant) -> None:
+    # "Chinese Foreign Ministry spokesman said that NATO's combined military expenditure was 55%"
+    china = assistant.ask_final(
+        "What percentage of the world's defence spending was China's in 2024?"
+    )
+    assert "55" not in china.text.split("[")[0], china.text
+    nato = assistant.ask_final(
+        "What share of global military spending did China attribute to NATO?"
+    )
+    assert nato.text.startswith("55% [1]"), nato.text
+    _assert_exact(assistant, nato)
+
+
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
     history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
     answer = assistant.ask_final("And what about China's own budget?", history)

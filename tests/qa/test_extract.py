@@ -203,6 +203,21 @@ def test_a_figure_in_a_sentence_naming_another_actor_is_not_the_subjects() -> No
     assert on_the_subject(who, [nato], report) == [nato]
 
 
+def test_a_figure_another_actor_owns_after_the_subjects_name_is_not_the_subjects() -> None:
+    report = Document(
+        "spending.txt",
+        "Spending\nThe Chinese ministry said that NATO's spending was 55 percent of the total. "
+        "China's ministry said its own outlays were 12 percent of NATO's.\n",
+    )
+    nato = report.sentence("NATO's spending", 0.7)
+    asked = Asked.of("What share of global spending did China account for?")
+    assert on_the_subject(asked, [nato], report) == []  # China speaks; the share is NATO's
+    attributed = Asked.of("What share of global spending did China attribute to NATO?")
+    assert on_the_subject(attributed, [nato], report) == [nato]
+    own = report.sentence("its own outlays", 0.6)
+    assert on_the_subject(asked, [own], report) == [own]  # NATO's stands after the figure
+
+
 def test_a_person_called_by_one_name_is_still_the_subject() -> None:
     forum = Document(
         "forum.txt",
