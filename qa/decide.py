@@ -12,6 +12,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Protocol
 
+from index.store import STOPWORDS
 from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, Entity, entities, said, spellings, tag
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
@@ -240,14 +241,34 @@ def _missing_figures(
     it is written as such or begins a longer one ("3.8" by "3.8.0").
     """
     asked_figures = numbers(asked.question)
-    if not asked_figures or documents is None:
+    lettered = _lettered(asked.question)
+    if not (asked_figures or lettered) or documents is None:
         return set()
     given: set[str] = set()
+    read = []
     for e in evidence[:depth]:
         texts = [w.text for _, w in window(e, documents)]
         texts.append(_head_text(documents, e.source))
         given |= {n for text in texts for n in numbers(text)}
-    return {f for f in asked_figures if not any(n == f or n.startswith(f + ".") for n in given)}
+        read.extend(texts)
+    missing = {f for f in asked_figures if not any(n == f or n.startswith(f + ".") for n in given)}
+    seen = " ".join(read).lower()
+    return missing | {code for code in lettered if not re.search(rf"\b{code}\b", seen)}
+
+
+# A name and a capital letter naming one of a series: "Series B", "Group C", "Plan A".
+_LETTERED = re.compile(r"(?<!^)\b([A-Z][a-z]+)\s+([A-HJ-Z])\b(?![.\w'’-])")
+
+
+def _lettered(question: str) -> set[str]:
+    """The lettered names a question gives ("series b" in "How much did Fernly raise in its
+    Series B round?"): like a figure, a letter narrows it, and a report of a Series C round
+    does not answer it."""
+    return {
+        f"{m.group(1).lower()} {m.group(2).lower()}"
+        for m in _LETTERED.finditer(question.strip())
+        if m.group(1).lower() not in STOPWORDS
+    }
 
 
 def should_abstain(

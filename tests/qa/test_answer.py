@@ -429,6 +429,21 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
+def test_a_round_of_another_letter_is_not_reported(tmp_path: Path) -> None:
+    assistant = _indexed(
+        tmp_path,
+        {
+            "fernly.txt": "Fernly raises 120 million dollars\nBerlin start-up Fernly has raised "
+            "120 million dollars in a Series C round led by Halvorsen Capital, it said on "
+            "Tuesday. The company makes invoicing software for freelancers.\n",
+        },
+    )
+    c = assistant.ask_final("How much did Fernly raise in its Series C round?")
+    assert c.text.startswith("120 million dollars [1]"), c.text
+    _assert_exact(assistant, c)
+    assert assistant.ask_final("How much did Fernly raise in its Series B round?").abstained
+
+
 def test_names_beside_a_sentence_that_speaks_of_no_one_answer_nothing(tmp_path: Path) -> None:
     """A speaker named in the sentence before, and the staff credited with the story."""
     assistant = _indexed(

@@ -265,6 +265,19 @@ def test_a_figure_the_question_gives_must_be_given_beside_the_answer() -> None:
     assert not should_abstain(asked, rewritten, settings, files)
 
 
+def test_a_lettered_name_the_question_gives_must_be_given_beside_the_answer() -> None:
+    settings = Settings()
+    text = "Fernly raises funds\nFernly raised 120 million dollars in a Series C round."
+    files = _Files({"fernly.txt": text})
+    raised = [files.sentence("fernly.txt", text.split("\n")[1], 0.7)]
+    asked = Asked.of("How much did Fernly raise in its Series C round?")
+    assert not should_abstain(asked, raised, settings, files)
+    asked = Asked.of("How much did Fernly raise in its Series B round?")
+    assert should_abstain(asked, raised, settings, files)  # a C round is no B round
+    asked = Asked.of("Can I see how much Fernly raised?")  # "Can I" names nothing
+    assert not should_abstain(asked, raised, settings, files)
+
+
 def test_a_hyphenated_number_counts_nothing_and_which_questions_need_a_value() -> None:
     asked = Asked.of("How many characters does the database define?")
     assert asked.values("It returns the 2-character string 'Lu'.") == set()
