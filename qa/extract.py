@@ -25,6 +25,7 @@ from qa.asked import (
     Entity,
     called_otherwise,
     entities,
+    is_country,
     is_title,
     points_at,
     spellings,
@@ -432,6 +433,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     continue
                 if entity.label == "PERSON" and not _may_hold(asked, entity, windows):
                     continue
+                if asked.kind == "person" and entity.label == "GPE" and not is_country(entity.text):
+                    continue  # a country may act ("China urged"); a city is where one acts
                 if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
                     continue
                 key = entity.text.lower()

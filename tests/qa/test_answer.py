@@ -429,15 +429,18 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
-def test_a_round_of_another_letter_is_not_reported(tmp_path: Path) -> None:
+def test_a_round_of_another_letter_and_a_city_for_who_answer_nothing(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,
         {
             "fernly.txt": "Fernly raises 120 million dollars\nBerlin start-up Fernly has raised "
             "120 million dollars in a Series C round led by Halvorsen Capital, it said on "
             "Tuesday. The company makes invoicing software for freelancers.\n",
+            "carrier.txt": "Airline results\nThe low-cost carrier from Dublin reported a "
+            "first-half loss on Monday, blaming fuel costs. Its fleet is to grow next year.\n",
         },
     )
+    assert assistant.ask_final("Who founded the low-cost carrier?").abstained  # not Dublin
     c = assistant.ask_final("How much did Fernly raise in its Series C round?")
     assert c.text.startswith("120 million dollars [1]"), c.text
     _assert_exact(assistant, c)

@@ -927,3 +927,15 @@ def test_who_wrote_or_edited_a_story_is_not_in_it() -> None:
     byline = Document("byline.txt", "Bridge opens\nBy Ana Ruiz, Northline Press\nIt opened.\n")
     opened = byline.sentence("It opened", 0.6)
     assert extract(Asked.of("Who opened the bridge?"), [opened], byline) is None
+
+
+def test_a_country_may_stand_in_for_who_acted_a_city_may_not() -> None:
+    doc = Document(
+        "carrier.txt",
+        "Airline results\nThe low-cost carrier from Dublin reported a first-half loss on Monday. "
+        "China urged the airline to cut fares.\n",
+    )
+    loss = doc.sentence("first-half", 0.7)
+    assert _value(Asked.of("Who reported a first-half loss?"), [loss], doc) is None
+    urged = doc.sentence("China urged", 0.7)
+    assert _value(Asked.of("Who urged the airline to cut fares?"), [urged], doc) == "China"
