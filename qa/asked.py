@@ -706,6 +706,9 @@ def _preposition(question: str) -> str | None:
     return match.group(1) if match and match.group(1) in _PREPOSITIONS else None
 
 
+_QUESTION_STEMS = frozenset(stem(w) for w in "what which who whom whose".split())
+
+
 def _asked_noun(question: str) -> str | None:
     """The stem of the noun a "which/what X" question names as its kind ("institute")."""
     named = _wh_noun(question)
@@ -991,6 +994,19 @@ class Asked:
         if clause is None:
             return ()
         return tuple(e.text for e in self.named if e.start >= clause[0])
+
+    @cached_property
+    def noun_modifier(self) -> str | None:
+        """The stem of the word a "which X" question puts before its noun: "cybersecurity" in
+        "Which cybersecurity firm was called in?". The text may call the same one by another
+        noun after that word ("cybersecurity specialist Greyline")."""
+        if self.noun is None:
+            return None
+        words = [stem(w) for w in re.findall(r"[A-Za-z]+", self.question)]
+        at = next((i for i, w in enumerate(words) if w == self.noun), None)
+        if not at or words[at - 1] in _QUESTION_STEMS or words[at - 1] in STOPWORDS:
+            return None
+        return words[at - 1]
 
     @cached_property
     def costs_money(self) -> bool:

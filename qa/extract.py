@@ -375,7 +375,15 @@ def _named_by_noun(asked: Asked, text: str) -> list[Entity]:
     found = []
     for pattern, noun, name in ((_NAMED_AFTER, 1, 2), (_NAMED_BEFORE, 2, 1)):
         for match in pattern.finditer(text):
-            if asked.noun in {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}:
+            called = {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}
+            if pattern is _NAMED_AFTER and match.group(1).islower():
+                # "cybersecurity specialist Greyline" for "Which cybersecurity firm": the
+                # question's word before its noun, then another noun
+                before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 40) : match.start()])
+                called |= (
+                    {asked.noun} if before and stem(before[-1]) == asked.noun_modifier else set()
+                )
+            if asked.noun in called:
                 value = match.group(name).rstrip(".")
                 start = match.start(name)
                 found.append(Entity(start, start + len(value), label, value))

@@ -429,7 +429,7 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
-def test_a_round_of_another_letter_and_a_city_for_who_answer_nothing(tmp_path: Path) -> None:
+def test_a_lettered_round_a_city_for_who_and_a_firm_by_another_noun(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,
         {
@@ -438,8 +438,15 @@ def test_a_round_of_another_letter_and_a_city_for_who_answer_nothing(tmp_path: P
             "Tuesday. The company makes invoicing software for freelancers.\n",
             "carrier.txt": "Airline results\nThe low-cost carrier from Dublin reported a "
             "first-half loss on Monday, blaming fuel costs. Its fleet is to grow next year.\n",
+            "breach.txt": "Hackers steal data of 2.7 million Telvia customers\nMobile operator "
+            "Telvia said on Thursday that hackers had stolen the names of 2.7 million customers. "
+            "Chief executive Fiona Marsh apologised and said the firm had brought in "
+            "cybersecurity specialist Greyline to investigate. The Information Commissioner's "
+            "Office said it was looking into the incident.\n",
         },
     )
+    firm = assistant.ask_final("Which cybersecurity firm was called in to investigate the hack?")
+    assert firm.text.startswith("Greyline [1]"), firm.text  # not the regulator
     assert assistant.ask_final("Who founded the low-cost carrier?").abstained  # not Dublin
     c = assistant.ask_final("How much did Fernly raise in its Series C round?")
     assert c.text.startswith("120 million dollars [1]"), c.text

@@ -939,3 +939,18 @@ def test_a_country_may_stand_in_for_who_acted_a_city_may_not() -> None:
     assert _value(Asked.of("Who reported a first-half loss?"), [loss], doc) is None
     urged = doc.sentence("China urged", 0.7)
     assert _value(Asked.of("Who urged the airline to cut fares?"), [urged], doc) == "China"
+
+
+def test_a_name_after_the_questions_word_for_its_kind_and_another_noun_is_one() -> None:
+    doc = Document(
+        "breach.txt",
+        "Telvia breach\nChief executive Fiona Marsh said the firm had brought in cybersecurity "
+        "specialist Greyline to investigate. The Information Commissioner's Office said it was "
+        "looking into the incident.\n",
+    )
+    evidence = [doc.sentence("cybersecurity specialist", 0.45), doc.sentence("Commissioner", 0.34)]
+    asked = Asked.of("Which cybersecurity firm was called in to investigate the hack?")
+    assert asked.noun_modifier == "cybersecur"
+    assert _value(asked, evidence, doc) == "Greyline"  # the recogniser calls it a person
+    bare = Asked.of("Which firm was called in to investigate the hack?")
+    assert _value(bare, evidence, doc) == "The Information Commissioner's Office"
