@@ -30,10 +30,10 @@ from qa.decide import (
     rerank_by_type,
     should_abstain,
 )
-from qa.extract import Found, dated_head, expansion, extract, nearness
+from qa.extract import Found, bridge, dated_head, expansion, extract, nearness
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
-from qa.retrieve import retrieve
+from qa.retrieve import Passage, retrieve
 from qa.settings import Settings
 from qa.text import content_terms, numbers
 from qa.verify import Claim, verify
@@ -474,6 +474,17 @@ def answer(
         )
         return
 
+    if hopped := _hop(asked, evidence, passages, embedder, settings, (store, around), context):
+        text, citations = _state(hopped)
+        yield done(
+            text=text,
+            citations=tuple(citations),
+            abstained=False,
+            mode="value",
+            evidence=tuple(evidence),
+        )
+        return
+
     if asked.acronym or should_abstain(asked, evidence, settings, around):  # not spelled out
         yield abstained()
         return
@@ -520,6 +531,39 @@ def answer(
     yield done(
         text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)
     )
+
+
+def _hop(
+    asked: Asked,
+    evidence: Sequence[Evidence],
+    passages: Sequence[Passage],
+    embedder: Embedder,
+    settings: Settings,
+    stores: tuple[Store, Windows],
+    context: str | None,
+) -> Found | None:
+    """The value a question asks of something it describes rather than names, read as the
+    question asked of that name (see :func:`qa.extract.bridge`): "Who set up Skyreach
+    Airways?" for "Who set up the Irish low-cost carrier that reported a first-half loss?". It
+    is cited with the sentence naming the thing described. None when no sentence names it, or
+    the question asked of it finds no value."""
+    if asked.kind is None or (bridged := bridge(asked, evidence)) is None:
+        return None
+    name, said = bridged
+    question = asked.hop(name.text)
+    if question is None or (hop := Asked.of(question)).kind != asked.kind:
+        return None
+    store, around = stores
+    read_hop = rerank_by_type(
+        hop, read(question, passages, embedder, context=context, asks=hop.asks)
+    )
+    hop_evidence = on_the_subject(hop, about_the_subject(hop, read_hop, store), around)
+    if should_abstain(hop, hop_evidence, settings, around):
+        return None
+    found = extract(hop, keeping_to_the_topic(hop, hop_evidence, settings, around), around)
+    if found is None or asked.rules_out(found.value):
+        return None
+    return found if found.holder.start == said.start else replace(found, anchor=said)
 
 
 def _phrase(

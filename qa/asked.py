@@ -531,6 +531,9 @@ OUTLETS = frozenset(
     stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
 )
 _RELATIVES = frozenset({"that", "which", "who"})
+# The tags of the words of a noun phrase a relative clause may follow: "the Irish low-cost
+# carrier", "the Dutch payments firm".
+_NOUN_PHRASE_TAGS = frozenset("DT PRP$ JJ JJR JJS NN NNS NNP NNPS HYPH POS CD VBN VBG".split())
 _MONEY_NOUNS = frozenset(stem(n) for n in "budget cost price fee salary wage revenue fine".split())
 _SHARE_OR_CHANGE = frozenset(
     stem(w)
@@ -965,6 +968,38 @@ class Asked:
         if clause is None or not clause[1]:
             return frozenset()
         return frozenset(content_terms(self.question[clause[0] :]))
+
+    def hop(self, name: str) -> str | None:
+        """The question asked of ``name``, the one its relative clause describes: "Who set up
+        Skyreach Airways?" for "Who set up the Irish low-cost carrier that reported a
+        first-half loss?" once a sentence says Skyreach Airways reported it. None without
+        such a clause (see :attr:`described`)."""
+        if not self.described:
+            return None
+        tags = _question_tags(self.question)
+        clause = self._relative_clause
+        assert clause is not None
+        at = next(i for i, (offset, _) in enumerate(tags) if offset >= clause[0]) - 1
+        start = at  # the relative word; back over the noun phrase it follows
+        while start > 0 and tags[start - 1][1] in _NOUN_PHRASE_TAGS:
+            start -= 1
+            if tags[start][1] in ("DT", "PRP$"):
+                break
+        end = len(self.question.rstrip(" ?.!"))
+        opened = re.match(
+            rf"\s*(?:\w+\s+){{0,2}}?(?:what|which|who|whom|when|where|how)\s+\w*\s*{_AUXILIARY}",
+            self.question,
+            re.IGNORECASE,
+        )
+        verbs = [i for i in range(at + 1, len(tags)) if tags[i][1].startswith("VB")]
+        if opened and len(verbs) >= 2:  # "In what year was the firm that X is buying set up?"
+            last = verbs[-1]
+            while last - 1 in verbs and last - 1 > verbs[0]:
+                last -= 1
+            end = tags[last][0]
+        head = self.question[: tags[start][0]]
+        tail = self.question[end:].strip()
+        return f"{head}{name} {tail}" if tail.strip(" ?.!") else f"{head}{name}?"
 
     @cached_property
     def _relative_clause(self) -> tuple[int, bool] | None:

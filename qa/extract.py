@@ -38,6 +38,7 @@ from qa.text import content_terms, stem
 ANCHORS = 5  # best sentences whose windows are read
 MIN_ANCHOR = 0.75  # an anchor scores at least this share of the best sentence
 PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
+BRIDGES = 3  # best sentences read for the name a question describes
 DESCRIBED_SPAN = 100  # characters after a name read for what it does
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
 NEAR_BONUS = 0.05  # a value right beside the question's words
@@ -198,6 +199,23 @@ def _does_as_described(asked: Asked, entity: Entity, sentence: str) -> bool:
         return False
     after = content_terms(sentence[entity.end : entity.end + DESCRIBED_SPAN])
     return len(described & after) >= max(2, (len(described) + 1) // 2)
+
+
+def bridge(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Entity, Evidence] | None:
+    """The name a question describes by a relative clause rather than names, and the best
+    sentence saying it does what the clause says (see :func:`_does_as_described`): "Skyreach
+    Airways", from "Irish budget airline Skyreach Airways reported a first-half loss", for "Who
+    set up the Irish low-cost carrier that reported a first-half loss?". The question is then
+    asked of that name (see :meth:`Asked.hop`)."""
+    if not asked.described:
+        return None
+    for e in evidence[:BRIDGES]:
+        for entity in entities(e.text):
+            if entity.label not in NAME_CLASS or asked.gives_name(entity.text):
+                continue
+            if _does_as_described(asked, entity, e.text):
+                return entity, e
+    return None
 
 
 def _named_person(asked: Asked) -> set[str]:

@@ -429,7 +429,9 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
     assert assistant.ask_final("Who is the director of the dinosaur museum?").abstained
 
 
-def test_a_lettered_round_a_city_for_who_and_a_firm_by_another_noun(tmp_path: Path) -> None:
+def test_a_lettered_round_a_city_for_who_a_firm_by_another_noun_a_described_runner(
+    tmp_path: Path,
+) -> None:
     assistant = _indexed(
         tmp_path,
         {
@@ -438,6 +440,10 @@ def test_a_lettered_round_a_city_for_who_and_a_firm_by_another_noun(tmp_path: Pa
             "Tuesday. The company makes invoicing software for freelancers.\n",
             "carrier.txt": "Airline results\nThe low-cost carrier from Dublin reported a "
             "first-half loss on Monday, blaming fuel costs. Its fleet is to grow next year.\n",
+            "marathon.txt": "Chelagat breaks Berlin record\nKenyan runner Naomi Chelagat won the "
+            "Berlin Marathon on Sunday in a course record of 2 hours, 11 minutes. Crowds lined "
+            "the route from dawn. Chelagat trains in Iten with coach Daniel Kiprop, who also "
+            "coaches three Olympic medallists.\n",
             "breach.txt": "Hackers steal data of 2.7 million Telvia customers\nMobile operator "
             "Telvia said on Thursday that hackers had stolen the names of 2.7 million customers. "
             "Chief executive Fiona Marsh apologised and said the firm had brought in "
@@ -447,6 +453,11 @@ def test_a_lettered_round_a_city_for_who_and_a_firm_by_another_noun(tmp_path: Pa
     )
     firm = assistant.ask_final("Which cybersecurity firm was called in to investigate the hack?")
     assert firm.text.startswith("Greyline [1]"), firm.text  # not the regulator
+    # the runner the question describes is named by the sentence saying she set the record
+    coach = assistant.ask_final("Who trains the woman who set the Berlin course record?")
+    assert coach.text.startswith("Daniel Kiprop [1] [2]"), coach.text
+    assert "course record" in coach.citations[1].text
+    _assert_exact(assistant, coach)
     assert assistant.ask_final("Who founded the low-cost carrier?").abstained  # not Dublin
     c = assistant.ask_final("How much did Fernly raise in its Series C round?")
     assert c.text.startswith("120 million dollars [1]"), c.text

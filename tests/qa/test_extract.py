@@ -28,7 +28,15 @@ from qa.asked import (
     typed_values,
 )
 from qa.decide import find_conflict, on_the_subject, should_abstain
-from qa.extract import _role, _titled_as_asked, dated_head, expansion, extract, plausible
+from qa.extract import (
+    _role,
+    _titled_as_asked,
+    bridge,
+    dated_head,
+    expansion,
+    extract,
+    plausible,
+)
 from qa.read import Evidence, Windows
 from qa.settings import Settings
 from qa.verify import supports
@@ -954,3 +962,21 @@ def test_a_name_after_the_questions_word_for_its_kind_and_another_noun_is_one() 
     assert _value(asked, evidence, doc) == "Greyline"  # the recogniser calls it a person
     bare = Asked.of("Which firm was called in to investigate the hack?")
     assert _value(bare, evidence, doc) == "The Information Commissioner's Office"
+
+
+def test_what_a_question_describes_is_named_by_the_sentence_saying_it_does_that() -> None:
+    doc = Document(
+        "airline.txt",
+        "Airline results\nIrish budget airline Skyreach Airways reported a first-half loss on "
+        "Monday. Skyreach was founded in 2004 by businessman Peter Rourke.\n",
+    )
+    asked = Asked.of("Who set up the Irish low-cost carrier that reported a first-half loss?")
+    loss = doc.sentence("first-half loss", 0.6)
+    found = bridge(asked, [loss])
+    assert found is not None and found[0].text == "Skyreach Airways" and found[1] == loss
+    assert asked.hop("Skyreach Airways") == "Who set up Skyreach Airways?"
+    assert bridge(Asked.of("Who set up Skyreach Airways?"), [loss]) is None  # it names it
+    joined = Asked.of("In what year did the woman who set the course record join the club?")
+    assert joined.hop("Naomi Chelagat") == "In what year did Naomi Chelagat join the club?"
+    based = Asked.of("Where is the carrier that reported a loss based?")
+    assert based.hop("Skyreach Airways") == "Where is Skyreach Airways based?"
