@@ -24,6 +24,7 @@ from index.store import Store
 from qa.asked import Asked, Entity, entities, has_verb, tag
 from qa.decide import (
     about_the_subject,
+    by_the_responder,
     find_conflict,
     keeping_to_the_topic,
     on_the_subject,
@@ -449,6 +450,7 @@ def answer(
     )
     around = RememberedWindows(store)  # read once for the subject rules and extraction
     evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
+    evidence = by_the_responder(asked, evidence)
     timings["retrieve_ms"] = ms()
 
     def abstained() -> Answer:

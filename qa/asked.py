@@ -121,6 +121,12 @@ _SAID_BY = re.compile(
     r"(?:describe|characteri[sz]e|portray)\b",
     re.IGNORECASE,
 )
+# Whose response a question asks for: "How did Taiwan respond ...", "What was China's reaction".
+_RESPONDED = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,60}?)\s+(?:respond|react|reply|answer)\b"
+    r"|\bwhat\s+(?:is|was|were|has\s+been)\s+(.{2,60}?)['’]s?\s+(?:response|reaction|reply)\b",
+    re.IGNORECASE,
+)
 # "when" and "where" ask for a time or place when a question's verb follows them ("When did
 # it open?"), not in a clause ("What happens when the disk is full?").
 _AUXILIARY = r"(?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|must)\b"
@@ -934,6 +940,17 @@ class Asked:
             for word in re.findall(r"\w+", e.text.lower().replace("’", "'"))
             if word != "s"
         )
+
+    @cached_property
+    def responder(self) -> tuple[Entity, ...]:
+        """The names a "How did X respond to Y?" or "What was X's reaction?" question asks the
+        response of: a sentence in which another speaks is no answer (see
+        :func:`qa.decide.by_the_responder`)."""
+        match = _RESPONDED.search(self.question)
+        if match is None:
+            return ()
+        group = 1 if match.group(1) else 2
+        return tuple(e for e in self.named if match.start(group) <= e.start < match.end(group))
 
     @cached_property
     def doing(self) -> frozenset[str]:

@@ -314,6 +314,60 @@ def should_abstain(
     return asked.needs_value or _off_topic(asked, evidence[0], settings, documents)
 
 
+# A verb by which someone speaks or responds, and a quotation within a sentence.
+_SPEAKS = re.compile(
+    r"\b(?:said|says|told|urged|responded|reacted|replied|stated|added|noted|warned|called|"
+    r"criticised|criticized|condemned|welcomed|rejected|denied|accused|praised|slammed|"
+    r"dismissed|hit back|vowed|insisted|argued|asked)\b"
+)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with what it quotes blanked out: each quotation, and a quotation begun in an
+    earlier sentence (up to its closing mark, when a verb of speaking follows it) or running
+    on into a later one."""
+    plain = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    lone = re.search(r"[\"“”]", plain)
+    if lone is None:
+        return plain
+    at = lone.start()
+    if _SPEAKS.search(plain, at):  # '... against Ukraine," Rutte said.'
+        return " " * (at + 1) + plain[at + 1 :]
+    return plain[:at] + " " * (len(plain) - at)
+
+
+def by_the_responder(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """For a question asking how someone responded (see :attr:`Asked.responder`), ``evidence``
+    without the sentences in which another, named, speaks: "'We see what China, North Korea
+    and Iran are doing,' Rutte said" is no response of North Korea's, nor Zhang's words on a
+    US aid budget for Taiwan Taiwan's. Who speaks is named outside any quotation, before the
+    verb of speaking; a sentence naming no one there ("the ministry said") may be theirs."""
+    if not asked.responder:
+        return list(evidence)
+    tag(e.text for e in evidence)
+
+    def anothers(e: Evidence) -> bool:
+        plain = _unquoted(e.text)
+        verb = _SPEAKS.search(plain)
+        if verb is None:
+            return False
+        speakers = [
+            n
+            for n in entities(e.text)
+            if n.end <= verb.start()
+            and NAME_CLASS.get(n.label) in _ACTORS | {"person"}
+            and not plain[n.start : n.end].isspace()
+        ]
+        ours = any(
+            _names(r, NAME_CLASS[r.label], plain[: verb.start()], partial=True)
+            for r in asked.responder
+        )
+        return bool(speakers) and not ours
+
+    return [e for e in evidence if not anothers(e)]
+
+
 def keeping_to_the_topic(
     asked: Asked,
     evidence: Sequence[Evidence],

@@ -241,6 +241,15 @@ def test_a_share_owned_by_another_after_the_subjects_name_is_not_its(assistant: 
     _assert_exact(assistant, nato)
 
 
+def test_a_response_is_the_responders_not_anothers_words(assistant: Assistant) -> None:
+    # Rutte names North Korea in his own words: no response of North Korea's
+    north = "How did North Korea react to Rutte's remarks about the war in Ukraine?"
+    assert assistant.ask_final(north).abstained
+    guo = assistant.ask_final("How did Guo respond to Rutte's remarks?")
+    assert not guo.abstained and guo.citations[0].text.startswith("Guo called"), guo.text
+    _assert_exact(assistant, guo)
+
+
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
     history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
     answer = assistant.ask_final("And what about China's own budget?", history)

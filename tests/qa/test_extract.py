@@ -27,7 +27,7 @@ from qa.asked import (
     points_at,
     typed_values,
 )
-from qa.decide import find_conflict, on_the_subject, should_abstain
+from qa.decide import by_the_responder, find_conflict, on_the_subject, should_abstain
 from qa.extract import (
     _role,
     _titled_as_asked,
@@ -980,3 +980,19 @@ def test_what_a_question_describes_is_named_by_the_sentence_saying_it_does_that(
     assert joined.hop("Naomi Chelagat") == "In what year did Naomi Chelagat join the club?"
     based = Asked.of("Where is the carrier that reported a loss based?")
     assert based.hop("Skyreach Airways") == "Where is Skyreach Airways based?"
+
+
+def test_in_a_response_another_speaking_is_no_answer() -> None:
+    doc = Document(
+        "talks.txt",
+        'Talks\n"We see Karstia and Morland arming the rebels," Vance said. Karstia denied '
+        'sending arms. The Morland ministry called the claim baseless. "It is a lie," the '
+        "ministry said.\n",
+    )
+    said = [doc.sentence(f, 0.5) for f in ("Vance said", "Karstia denied", "Morland ministry")]
+    unnamed = doc.sentence("It is a lie", 0.5)
+    asked = Asked.of("How did Morland respond to Vance's claim?")
+    assert [e.text for e in asked.responder] == ["Morland"]
+    kept = by_the_responder(asked, [*said, unnamed])
+    assert kept == [said[2], unnamed]  # Vance's words and Karstia's denial are not Morland's
+    assert by_the_responder(Asked.of("What did Vance claim?"), said) == said
