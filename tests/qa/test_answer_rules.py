@@ -520,3 +520,17 @@ def test_a_sentence_after_one_naming_the_subject_need_not_name_it_again() -> Non
     assert should_abstain(asked, after_him, settings)  # where it stands is not known
     after_another = [replace(files.sentence("shop.txt", reason, 0.45), overlap=0.1)]
     assert should_abstain(asked, after_another, settings, files)
+
+
+def test_a_sentence_close_in_meaning_answers_in_other_words() -> None:
+    settings = Settings()
+    asked = Asked.of("Who first spotted the bones while looking for a missing animal?")
+    said = (
+        "The fossils were discovered in 2019 by a farm worker, Hector Painemal, who noticed a "
+        "large bone sticking out of a dry riverbank while searching for a lost calf."
+    )
+    # few of the question's words, but a similarity of 0.58: a paraphrase
+    close = Evidence("a.txt", 0, len(said), 1, said, 0.5, 0.58, 0.1)
+    assert not should_abstain(asked, [close], settings)
+    far = Evidence("a.txt", 0, len(said), 1, said, 0.5, 0.5, 0.1)
+    assert should_abstain(asked, [far], settings)
