@@ -450,7 +450,7 @@ def answer(
     )
     around = RememberedWindows(store)  # read once for the subject rules and extraction
     evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
-    evidence = by_the_responder(asked, evidence)
+    evidence = by_the_responder(asked, evidence, around)
     timings["retrieve_ms"] = ms()
 
     def abstained() -> Answer:

@@ -121,10 +121,10 @@ _SAID_BY = re.compile(
     r"(?:describe|characteri[sz]e|portray)\b",
     re.IGNORECASE,
 )
-# Whose response a question asks for: "How did Taiwan respond ...", "What was China's reaction".
+# Whose response a question asks for: "How did Taiwan respond ...", "China's reaction".
 _RESPONDED = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would)\s+(.{2,60}?)\s+(?:respond|react|reply|answer)\b"
-    r"|\bwhat\s+(?:is|was|were|has\s+been)\s+(.{2,60}?)['’]s?\s+(?:response|reaction|reply)\b",
+    r"|\b(\w+(?:\s+[A-Z]\w+){0,3})['’]s?\s+(?:response|reaction|reply)\b",
     re.IGNORECASE,
 )
 # "when" and "where" ask for a time or place when a question's verb follows them ("When did

@@ -7,7 +7,7 @@ sentences; they never look at the model's draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
 from typing import Protocol
@@ -195,6 +195,7 @@ def topic_share(asked: Asked, sentence: str) -> float | None:
 
 
 HEAD_CHARS = 400  # a document's head: its title and first lines
+DOCUMENT_CHARS = 4000  # characters either side of a sentence read for the rest of its document
 
 
 def _head_text(documents: Windows, source: str) -> str:
@@ -314,11 +315,12 @@ def should_abstain(
     return asked.needs_value or _off_topic(asked, evidence[0], settings, documents)
 
 
-# A verb by which someone speaks or responds, and a quotation within a sentence.
+# A verb by which someone speaks or responds, in words or acts, and a quotation in a sentence.
 _SPEAKS = re.compile(
     r"\b(?:said|says|told|urged|responded|reacted|replied|stated|added|noted|warned|called|"
     r"criticised|criticized|condemned|welcomed|rejected|denied|accused|praised|slammed|"
-    r"dismissed|hit back|vowed|insisted|argued|asked)\b"
+    r"dismissed|hit back|vowed|insisted|argued|asked|endorsed|approved|announced|agreed|"
+    r"adopted|imposed|launched|decided|pledged|promised)\b"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
@@ -337,15 +339,23 @@ def _unquoted(text: str) -> str:
     return plain[:at] + " " * (len(plain) - at)
 
 
-def by_the_responder(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidence]:
+def by_the_responder(
+    asked: Asked, evidence: Sequence[Evidence], documents: Windows | None = None
+) -> list[Evidence]:
     """For a question asking how someone responded (see :attr:`Asked.responder`), ``evidence``
     without the sentences in which another, named, speaks: "'We see what China, North Korea
     and Iran are doing,' Rutte said" is no response of North Korea's, nor Zhang's words on a
     US aid budget for Taiwan Taiwan's. Who speaks is named outside any quotation, before the
-    verb of speaking; a sentence naming no one there ("the ministry said") may be theirs."""
+    verb of speaking; a sentence naming no one there ("the ministry said") may be theirs. A
+    person speaks for a country or an organisation their title in the document names (given
+    ``documents``): "Guo said" is China's response where he is the "Chinese Foreign Ministry
+    spokesman Guo Jiakun"."""
     if not asked.responder:
         return list(evidence)
     tag(e.text for e in evidence)
+
+    def ours(text: str) -> bool:
+        return any(_names(r, NAME_CLASS[r.label], text, partial=True) for r in asked.responder)
 
     def anothers(e: Evidence) -> bool:
         plain = _unquoted(e.text)
@@ -359,13 +369,30 @@ def by_the_responder(asked: Asked, evidence: Sequence[Evidence]) -> list[Evidenc
             and NAME_CLASS.get(n.label) in _ACTORS | {"person"}
             and not plain[n.start : n.end].isspace()
         ]
-        ours = any(
-            _names(r, NAME_CLASS[r.label], plain[: verb.start()], partial=True)
-            for r in asked.responder
-        )
-        return bool(speakers) and not ours
+        if not speakers or ours(plain[: verb.start()]):
+            return False
+        people = [n for n in speakers if n.label == "PERSON"]
+        return not (documents is not None and people and _titled_for(people, e, documents, ours))
 
     return [e for e in evidence if not anothers(e)]
+
+
+TITLE_CHARS = 60  # characters before a person's name read for their title
+
+
+def _titled_for(
+    people: Sequence[Entity], e: Evidence, documents: Windows, ours: Callable[[str], bool]
+) -> bool:
+    """Whether the document of ``e`` gives one of ``people`` a title ``ours`` accepts, before
+    any of their names ("Chinese Foreign Ministry spokesman Guo Jiakun")."""
+    _, text = documents.around(e.source, e.start, e.end, DOCUMENT_CHARS)
+    for person in people:
+        for word in re.findall(r"[A-Z][\w'’-]+", person.text):
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+                title = re.split(r"[.!?;]\s", text[max(0, m.start() - TITLE_CHARS) : m.start()])
+                if ours(title[-1]):  # in the same sentence
+                    return True
+    return False
 
 
 def keeping_to_the_topic(

@@ -248,6 +248,11 @@ def test_a_response_is_the_responders_not_anothers_words(assistant: Assistant) -
     guo = assistant.ask_final("How did Guo respond to Rutte's remarks?")
     assert not guo.abstained and guo.citations[0].text.startswith("Guo called"), guo.text
     _assert_exact(assistant, guo)
+    # Guo speaks for China: the seeds title him "Chinese Foreign Ministry spokesman"
+    china = assistant.ask_final("Summarize China's response to NATO's summit.")
+    assert "Guo called the remarks" in china.text, china.text
+    assert "endorsed a higher defense spending goal" not in china.text  # NATO's act, not China's
+    _assert_exact(assistant, china)
 
 
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:

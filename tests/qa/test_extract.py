@@ -996,3 +996,12 @@ def test_in_a_response_another_speaking_is_no_answer() -> None:
     kept = by_the_responder(asked, [*said, unnamed])
     assert kept == [said[2], unnamed]  # Vance's words and Karstia's denial are not Morland's
     assert by_the_responder(Asked.of("What did Vance claim?"), said) == said
+    # a person titled with the responder's name in the document speaks for it
+    minister = Document(
+        "minister.txt",
+        "Talks\nMorland's foreign minister Ada Lund flew in on Monday. Lund said the claim was "
+        "baseless. Vance said Morland was lying.\n",
+    )
+    lund, vance = minister.sentence("Lund said", 0.5), minister.sentence("Vance said", 0.5)
+    assert by_the_responder(asked, [lund, vance], minister) == [lund]
+    assert by_the_responder(asked, [lund, vance]) == []  # no document: whose title is unknown
