@@ -297,26 +297,41 @@ def lead(source: str, store: Windows) -> tuple[int, int] | None:
 
 
 def summary_points(
-    evidence: Sequence[Evidence], store: Windows, budget: int = MAX_POINT_WORDS
+    evidence: Sequence[Evidence],
+    store: Windows,
+    budget: int = MAX_POINT_WORDS,
+    every_source: bool = False,
 ) -> list[Evidence]:
     """The points of a summary: the lead (see :func:`lead`) of each document that speaks
     nearly as well as the best, when it is among the relevant sentences, then the most
     relevant others (see :func:`points`), in document order. A report tells its gist first;
-    the sentences closest to the request's words may only restate its headline."""
+    the sentences closest to the request's words may only restate its headline. With
+    ``every_source`` (a question comparing the documents, whose words match none), each
+    document's lead opens, however it scores."""
     evidence = [e for e in evidence if stating(e)]
     if not evidence:
         return []
-    best = evidence[0].score
+    best = 0.0 if every_source else evidence[0].score
     sources = dict.fromkeys(e.source for e in evidence if e.score >= MIN_POINT * best)
     leads = []
     for source in list(sources)[:MAX_LEADS]:
         place = lead(source, store)
         said = [e for e in evidence if e.source == source and (e.start, e.end) == place]
+        if every_source and not said and place is not None:
+            said = [_read_from(store, source, *place)]
         leads += [e for e in said if e.score >= MIN_LEAD * best]
     rest = [e for e in evidence if e not in leads and not any(_similar(e, led) for led in leads)]
     room = budget - sum(len(e.text.split()) for e in leads)
-    more = points(rest, room, store, MIN_SUMMARY_POINT) if room > 0 else []
+    more = points(rest, room, store, 0.0 if every_source else MIN_SUMMARY_POINT) if room > 0 else []
     return _in_document_order(leads + more[: MAX_POINTS - len(leads)])
+
+
+def _read_from(store: Windows, source: str, start: int, end: int) -> Evidence:
+    """The sentence of ``source`` at ``start:end``, as evidence the reader did not score."""
+    offset, text = store.around(source, start, end, start)
+    line = text.count("\n", 0, start - offset) + 1
+    said = text[start - offset : end - offset]
+    return Evidence(source, start, end, line, said, 0.0, 0.0, 0.0)
 
 
 def _in_document_order(chosen: Sequence[Evidence]) -> list[Evidence]:
@@ -487,7 +502,9 @@ def answer(
         )
         return
 
-    if asked.acronym or should_abstain(asked, evidence, settings, around):  # not spelled out
+    if asked.acronym or (  # not spelled out
+        should_abstain(asked, evidence, settings, around) and not (asked.compares and evidence)
+    ):
         yield abstained()
         return
 
@@ -512,7 +529,7 @@ def answer(
         evidence = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
         evidence = _said_by(asked, evidence)
         if asked.summary:
-            chosen = summary_points(evidence, around)
+            chosen = summary_points(evidence, around, every_source=asked.compares)
         else:
             chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
         if not asked.multi:

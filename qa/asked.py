@@ -607,9 +607,25 @@ def expected_type(question: str) -> str | None:
     return None
 
 
-# "How do the reports differ on when he spoke?", "... differ on the number of deaths?"
+# A question comparing the documents themselves and nothing in them: "How do the two reports
+# differ?", "Compare the articles."
+_COMPARING = re.compile(r"\b(?:differ\w*|disagree\w*|compare|contrast|agree)\b", re.IGNORECASE)
+_DOCUMENT_WORDS = frozenset(
+    stem(w)
+    for w in "report article source document account story text piece two both each other "
+    "differ different difference disagree compare contrast agree way between".split()
+)
+
+
+def compares_sources(question: str) -> bool:
+    """Whether ``question`` asks how the documents compare, with no topic of its own: each is
+    then summarised, opening with what it tells first (see :attr:`Asked.summary`)."""
+    return bool(_COMPARING.search(question)) and not content_terms(question) - _DOCUMENT_WORDS
+
+
+# "How do the reports differ on when he spoke?", "Do they agree on the number of deaths?"
 _DIFFER = re.compile(
-    r"\b(?:differ|disagree|vary|conflict)\w*\s+(?:on|about|over|as to|in)\s+(?:the\s+)?(\w+)"
+    r"\b(?:differ|disagree|agree|vary|conflict)\w*\s+(?:on|about|over|as to|in)\s+(?:the\s+)?(\w+)"
     r"(?:\s+(\w+))?"
 )
 _WH_KINDS = {"when": "time", "where": "place", "who": "person", "whom": "person"}
@@ -892,7 +908,7 @@ class Asked:
             kind = "role"  # "Who is Zhang Xiaogang?" asks what he is, not who else
         if kind == "role" and not _of_someone(question, named):
             kind = None  # "What is the title of the painting?" asks for no one's job
-        multi = kind is None and bool(_MULTI.search(question))
+        multi = kind is None and (bool(_MULTI.search(question)) or compares_sources(question))
         several = kind != "count" and not multi and asks_for_several(question)
         if kind is None:
             return cls(question, subject, None, multi=multi, named=named, several=several)
@@ -922,7 +938,14 @@ class Asked:
     def summary(self) -> bool:
         """Whether the question asks for the gist ("Summarize the election result."): several
         points, opening with what the documents tell first."""
-        return self.multi and bool(_SUMMARY.search(self.question))
+        return self.multi and (bool(_SUMMARY.search(self.question)) or self.compares)
+
+    @property
+    def compares(self) -> bool:
+        """Whether the question asks how the documents compare, and nothing else (see
+        :func:`compares_sources`): any document's lead answers it, however unlike the
+        question's words."""
+        return compares_sources(self.question)
 
     @cached_property
     def speaker(self) -> frozenset[str]:

@@ -255,6 +255,20 @@ def test_a_response_is_the_responders_not_anothers_words(assistant: Assistant) -
     _assert_exact(assistant, china)
 
 
+def test_comparing_the_reports_opens_with_each_ones_lead(assistant: Assistant) -> None:
+    answer = assistant.ask_final("How do the two reports differ?")
+    assert answer.mode == "points", answer.text
+    assert "China on Thursday urged NATO" in answer.text  # 000's lead
+    assert "Certain NATO figures are deliberately hyping up" in answer.text  # 001's lead
+    assert {c.source for c in answer.citations} == {
+        "000_ec397f79bacca5ab.txt",
+        "001_af2cb071c3335e74.txt",
+    }
+    _assert_exact(assistant, answer)
+    agree = assistant.ask_final("Do the two articles agree on when Rutte spoke?")
+    assert agree.mode == "conflict" and "Tuesday" in agree.text and "Wednesday" in agree.text
+
+
 def test_a_follow_up_is_read_in_the_context_of_the_conversation(assistant: Assistant) -> None:
     history = [(NATO_QUESTION, "55% of global military spending in 2024 [1].")]
     answer = assistant.ask_final("And what about China's own budget?", history)

@@ -6,7 +6,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from qa.asked import Asked, expected_type, is_country, spellings, typed_values
+from qa.asked import (
+    Asked,
+    compares_sources,
+    expected_type,
+    is_country,
+    spellings,
+    typed_values,
+)
 from qa.decide import (
     about_the_subject,
     find_conflict,
@@ -534,3 +541,14 @@ def test_a_sentence_close_in_meaning_answers_in_other_words() -> None:
     assert not should_abstain(asked, [close], settings)
     far = Evidence("a.txt", 0, len(said), 1, said, 0.5, 0.5, 0.1)
     assert should_abstain(asked, [far], settings)
+
+
+def test_a_question_comparing_the_documents_and_nothing_in_them() -> None:
+    assert compares_sources("How do the two reports differ?")
+    assert compares_sources("Compare the articles.")
+    assert compares_sources("What are the differences between the two reports?")
+    assert not compares_sources("How do the reports differ on when Rutte spoke?")
+    assert not compares_sources("Compare the two articles on China.")
+    asked = Asked.of("How do the two reports differ?")
+    assert asked.multi and asked.summary and asked.compares
+    assert Asked.of("Do the reports agree on when he spoke?").kind == "time"
