@@ -75,10 +75,10 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True
-    return asked.kind in VALUE_KINDS and _owned_by_another(asked, e.text)
+    return asked.kind in VALUE_KINDS and owned_by_another(asked, e.text)
 
 
-def _owned_by_another(asked: Asked, sentence: str) -> bool:
+def owned_by_another(asked: Asked, sentence: str) -> bool:
     """Whether the first figure of the asked kind in ``sentence`` is owned by another country or
     organisation than the question's: one named by its proper name before the figure, not
     credited as its source, while the sentence does not name the question's (see
@@ -249,12 +249,32 @@ def _missing_figures(
     read = []
     for e in evidence[:depth]:
         texts = [w.text for _, w in window(e, documents)]
-        texts.append(_head_text(documents, e.source))
+        head = _head_text(documents, e.source)
+        texts.append(head)
         given |= {n for text in texts for n in numbers(text)}
+        given |= _years_meant(" ".join(texts), head, asked_figures)
         read.extend(texts)
     missing = {f for f in asked_figures if not any(n == f or n.startswith(f + ".") for n in given)}
     seen = " ".join(read).lower()
     return missing | {code for code in lettered if not re.search(rf"\b{code}\b", seen)}
+
+
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years_meant(text: str, head: str, asked: set[str]) -> set[str]:
+    """The years ``text`` gives as "last year", "this year" or "next year": counted from the
+    year its document's head gives (its date), or, when the head gives none, any year the
+    question asks (``asked``), which the text cannot then contradict."""
+    said = [m.group(1).lower() for m in _RELATIVE_YEAR.finditer(text)]
+    if not said:
+        return set()
+    dated = _A_YEAR.search(head)
+    if dated is None:
+        return {f for f in asked if _A_YEAR.fullmatch(f)}
+    year = int(dated.group())
+    return {str(year + {"last": -1, "this": 0, "next": 1}[word]) for word in said}
 
 
 # A name and a capital letter naming one of a series: "Series B", "Group C", "Plan A".

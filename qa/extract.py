@@ -31,7 +31,7 @@ from qa.asked import (
     spellings,
     tag,
 )
-from qa.decide import credited, topic_share
+from qa.decide import credited, owned_by_another, topic_share
 from qa.read import Evidence, Windows, head, window
 from qa.text import content_terms, stem
 
@@ -275,6 +275,24 @@ def _of_the_whole(asked: Asked, entity: Entity, sentence: str) -> bool:
     return bool(asked.part_of & {stem(w) for w in after[1:5]})
 
 
+WHOLE_SPAN = 50  # characters after a share read for the whole it is a part of
+
+
+def _part_of_another(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether ``entity``, for a question asking a share of a whole (see
+    :attr:`Asked.part_of`), is no such share: a change ("a 7% increase"), unless a change is
+    asked, or a share of a whole bounded by a place the question does not name ("half of all
+    expenditure in Asia" for a share of global spending)."""
+    if not asked.changed and _beside_a_change(entity, sentence):
+        return True
+    return any(
+        entity.end < other.start <= entity.end + WHOLE_SPAN
+        and other.label in ("GPE", "LOC")
+        and not asked.gives_name(other.text)
+        for other in entities(sentence)
+    )
+
+
 _LEVEL = re.compile(r"\bto\s+(?:(?:an?|the)\s+)?(?:estimated\s+|about\s+|around\s+)?$")
 
 
@@ -463,6 +481,15 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     continue  # a country may act ("China urged"); a city is where one acts
                 if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
                     continue
+                if asked.part_of and _part_of_another(asked, entity, held.text):
+                    continue  # "What share of world spending": not "a 7% increase" nor "half of
+                    # all expenditure in Asia"
+                if (
+                    place != "sentence"
+                    and asked.kind in VALUE_KINDS
+                    and owned_by_another(asked, held.text)
+                ):
+                    continue  # beside the best sentence, NATO's 5% goal is not China's
                 key = entity.text.lower()
                 introduced = asked.after_preposition(held.text, entity.start)
                 if introduced or asked.preposition is None:

@@ -229,6 +229,11 @@ def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> Non
 
 
 def test_a_share_owned_by_another_after_the_subjects_name_is_not_its(assistant: Assistant) -> None:
+    # "China accounted for half of all expenditure in Asia": a share of another whole
+    world = "What share of world military spending did China account for last year?"
+    assert assistant.ask_final(world).abstained
+    asia = "What share of military spending in Asia did China account for last year?"
+    assert assistant.ask_final(asia).text.startswith("half [1]")
     # "Chinese Foreign Ministry spokesman said that NATO's combined military expenditure was 55%"
     china = assistant.ask_final(
         "What percentage of the world's defence spending was China's in 2024?"

@@ -552,3 +552,20 @@ def test_a_question_comparing_the_documents_and_nothing_in_them() -> None:
     asked = Asked.of("How do the two reports differ?")
     assert asked.multi and asked.summary and asked.compares
     assert Asked.of("Do the reports agree on when he spoke?").kind == "time"
+
+
+def test_last_year_is_the_year_before_the_documents_date() -> None:
+    settings = Settings()
+    text = "Spending\ndate 2025-06-26\nLast year, the budget rose 7% to $314 billion."
+    dated = _Files({"a.txt": text})
+    rose = [dated.sentence("a.txt", "Last year, the budget rose 7% to $314 billion.", 0.7)]
+    assert not should_abstain(
+        Asked.of("By how much did the budget rise in 2024?"), rose, settings, dated
+    )
+    assert should_abstain(
+        Asked.of("By how much did the budget rise in 2019?"), rose, settings, dated
+    )
+    undated = _Files({"a.txt": "Spending\nLast year, the budget rose 7% to $314 billion."})
+    rose = [undated.sentence("a.txt", "Last year, the budget rose 7% to $314 billion.", 0.7)]
+    asked = Asked.of("By how much did the budget rise in 2024?")
+    assert not should_abstain(asked, rose, settings, undated)  # no date says it was not 2024

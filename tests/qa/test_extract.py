@@ -1005,3 +1005,23 @@ def test_in_a_response_another_speaking_is_no_answer() -> None:
     lund, vance = minister.sentence("Lund said", 0.5), minister.sentence("Vance said", 0.5)
     assert by_the_responder(asked, [lund, vance], minister) == [lund]
     assert by_the_responder(asked, [lund, vance]) == []  # no document: whose title is unknown
+
+
+def test_a_share_of_another_whole_or_a_change_is_not_the_share_asked() -> None:
+    doc = Document(
+        "spending.txt",
+        "Spending\nChina accounted for half of all expenditure in Asia, a 7% increase on 2023. "
+        "NATO endorsed a goal of 5% of national output. Talks ended late.\n",
+    )
+    best = doc.sentence("half of all", 0.7)
+    assert (
+        _value(Asked.of("What share of world spending did China account for?"), [best], doc) is None
+    )
+    asia = Asked.of("What share of spending in Asia did China account for?")
+    assert _value(asia, [best], doc) == "half"
+    rise = Asked.of("By how much did China's share of spending increase?")
+    assert _value(rise, [best], doc) == "7%"
+    # beside the best sentence, a figure another names before it is theirs
+    late = doc.sentence("Talks ended", 0.7)
+    goal = Asked.of("What share of its output does China spend on defence?")
+    assert _value(goal, [late], doc) is None
