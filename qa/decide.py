@@ -252,7 +252,7 @@ def _missing_figures(
         head = _head_text(documents, e.source)
         texts.append(head)
         given |= {n for text in texts for n in numbers(text)}
-        given |= _years_meant(" ".join(texts), head, asked_figures)
+        given |= {y for text in texts for y in _years_meant(text, head)}
         read.extend(texts)
     missing = {f for f in asked_figures if not any(n == f or n.startswith(f + ".") for n in given)}
     seen = " ".join(read).lower()
@@ -260,20 +260,33 @@ def _missing_figures(
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.IGNORECASE)
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A document's date: "2025-06-26", "26 June 2025", "June 26, 2025".
+_DATE = re.compile(
+    rf"\b((?:19|20)\d\d)-\d\d-\d\d\b|\b\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}},?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# The year a figure is compared with: "a 7% increase compared to 2023", "up from 2023".
+_COMPARED_YEAR = re.compile(
+    r"\b(?:compared (?:to|with)|from|than(?: in)?|on|over|since)\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
 
 
-def _years_meant(text: str, head: str, asked: set[str]) -> set[str]:
+def _years_meant(text: str, head: str) -> set[str]:
     """The years ``text`` gives as "last year", "this year" or "next year": counted from the
-    year its document's head gives (its date), or, when the head gives none, any year the
-    question asks (``asked``), which the text cannot then contradict."""
+    date its document's head gives ("2025-06-26"), or, when the head gives none, the year after
+    the one a figure of "last year" or "this year" is compared with ("Last year ... a 7%
+    increase compared to 2023": 2024)."""
     said = [m.group(1).lower() for m in _RELATIVE_YEAR.finditer(text)]
     if not said:
         return set()
-    dated = _A_YEAR.search(head)
+    dated = _DATE.search(head)
     if dated is None:
-        return {f for f in asked if _A_YEAR.fullmatch(f)}
-    year = int(dated.group())
+        if "next" in said:
+            return set()
+        return {str(int(m.group(1)) + 1) for m in _COMPARED_YEAR.finditer(text)}
+    year = int(next(g for g in dated.groups() if g))
     return {str(year + {"last": -1, "this": 0, "next": 1}[word]) for word in said}
 
 

@@ -433,7 +433,7 @@ def test_an_agent_noun_holds_its_verb() -> None:
 def test_a_name_is_read_from_the_close_sentences_that_keep_to_the_topic() -> None:
     settings = Settings()
     asked = Asked.of("Who directed the film The Salt Road?")
-    actor = ev("The best actor award went to Caio Fernandes for The Salt Road.", 0.55, overlap=0.1)
+    actor = ev("The best actor award went to Caio Fernandes for The Salt Road.", 0.52, overlap=0.1)
     director = ev("The Salt Road is the first feature by director Yasmine Belkadi.", 0.5)
     assert keeping_to_the_topic(asked, [actor, director], settings) == [director]
     both = [director, ev("Caio Fernandes directed the film The Salt Road.", 0.55)]
@@ -565,7 +565,10 @@ def test_last_year_is_the_year_before_the_documents_date() -> None:
     assert should_abstain(
         Asked.of("By how much did the budget rise in 2019?"), rose, settings, dated
     )
-    undated = _Files({"a.txt": "Spending\nLast year, the budget rose 7% to $314 billion."})
-    rose = [undated.sentence("a.txt", "Last year, the budget rose 7% to $314 billion.", 0.7)]
+    said = "Last year, the budget rose 7% compared to 2023."
+    undated = _Files({"a.txt": f"Spending\n{said}"})
+    rose = [undated.sentence("a.txt", said, 0.7)]
     asked = Asked.of("By how much did the budget rise in 2024?")
-    assert not should_abstain(asked, rose, settings, undated)  # no date says it was not 2024
+    assert not should_abstain(asked, rose, settings, undated)  # the year after 2023
+    asked = Asked.of("By how much did the budget rise in 2019?")
+    assert should_abstain(asked, rose, settings, undated)
