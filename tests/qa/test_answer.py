@@ -486,6 +486,8 @@ def test_a_lettered_round_a_city_for_who_a_firm_by_another_noun_a_described_runn
     )
     firm = assistant.ask_final("Which cybersecurity firm was called in to investigate the hack?")
     assert firm.text.startswith("Greyline [1]"), firm.text  # not the regulator
+    done = assistant.ask_final("What has Telvia done in response to the hack?")
+    assert done.mode == "points" and "Greyline" in done.text, done.text  # what it did, in points
     # the runner the question describes is named by the sentence saying she set the record
     coach = assistant.ask_final("Who trains the woman who set the Berlin course record?")
     assert coach.text.startswith("Daniel Kiprop [1] [2]"), coach.text

@@ -572,3 +572,9 @@ def test_last_year_is_the_year_before_the_documents_date() -> None:
     assert not should_abstain(asked, rose, settings, undated)  # the year after 2023
     asked = Asked.of("By how much did the budget rise in 2019?")
     assert should_abstain(asked, rose, settings, undated)
+
+
+def test_what_someone_has_done_is_asked_in_points() -> None:
+    assert Asked.of("What has Telvia done in response to the breach?").multi
+    assert Asked.of("What did the government do about the floods?").multi
+    assert not Asked.of("What does the function return?").multi
