@@ -245,12 +245,13 @@ def points(
     least: float = MIN_POINT,
 ) -> list[Evidence]:
     """The sentences of an answer that lists, summarises or compares: the most relevant ones
-    that state something (see :func:`stating`) and do not repeat each other, every source that
+    that state something (see :func:`stating`), are no headline (it only announces the report)
+    and do not repeat each other, every source that
     speaks nearly as well as the best represented, within ``budget`` words, in document order.
     A point that leads in to the next sentence (see :func:`leads_in`) is followed by it, given
     the ``store`` to read it from."""
     tag(e.text.strip() for e in evidence)  # one batch for the verbs, not one call a sentence
-    evidence = [e for e in evidence if stating(e)]
+    evidence = [e for e in evidence if stating(e) and not _is_headline(e, store)]
     if not evidence:
         return []
     relevant = [e for e in evidence[:16] if e.score >= least * evidence[0].score]
