@@ -109,6 +109,9 @@ _NOT_A_NAME = re.compile(r"[/:@¶=<>{}\[\]()_|\\#*]|\d")
 _VERSION = re.compile(r"\d+\.\d+\.\d+|¶")
 
 
+_STORMS = frozenset("storm hurricane typhoon cyclone tropical".split())
+
+
 def plausible(entity: Entity) -> bool:
     """Whether the recogniser's entity looks like what its label says. It was trained on news:
     in manuals it also tags "JIT", "Lib" or a URL as a person, and a version as a number."""
@@ -118,6 +121,7 @@ def plausible(entity: Entity) -> bool:
             not _NOT_A_NAME.search(entity.text)
             and 1 <= len(words) <= 4
             and all(_NAME_WORD.match(w) for w in words)
+            and words[0].lower() not in _STORMS  # "Storm Aisling" is named as people are
         )
     if entity.label in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         name = re.sub(r"^(?:the|a|an)\s+", "", entity.text)

@@ -488,6 +488,7 @@ def test_names_that_are_code_are_not_names() -> None:
     assert plausible(org("the Stockholm International Peace Research Institute (SIPRI)"))
     assert not plausible(org("PyOS_strnicmp(char"))
     assert not plausible(Entity(0, 6, "PERSON", "os.dup"))
+    assert not plausible(Entity(0, 13, "PERSON", "Storm Aisling"))  # a storm, named as people are
 
 
 def test_a_sentence_that_announces_the_next_is_followed_by_it() -> None:
