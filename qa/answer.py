@@ -481,19 +481,11 @@ def answer(
         )
 
     dated = dated_head(asked, evidence, around) if asked.dates_a_document else None
-    if spelled := dated or expansion(asked, evidence, around):
+    spelled = dated or expansion(asked, evidence, around)
+    if spelled is None:  # a question about what it describes, asked of the name it has
+        spelled = _hop(asked, evidence, passages, embedder, settings, store, around, context)
+    if spelled:
         text, citations = _state(spelled)
-        yield done(
-            text=text,
-            citations=tuple(citations),
-            abstained=False,
-            mode="value",
-            evidence=tuple(evidence),
-        )
-        return
-
-    if hopped := _hop(asked, evidence, passages, embedder, settings, (store, around), context):
-        text, citations = _state(hopped)
         yield done(
             text=text,
             citations=tuple(citations),
@@ -559,7 +551,8 @@ def _hop(
     passages: Sequence[Passage],
     embedder: Embedder,
     settings: Settings,
-    stores: tuple[Store, Windows],
+    store: Store,
+    around: Windows,
     context: str | None,
 ) -> Found | None:
     """The value a question asks of something it describes rather than names, read as the
@@ -573,7 +566,6 @@ def _hop(
     question = asked.hop(name.text)
     if question is None or (hop := Asked.of(question)).kind != asked.kind:
         return None
-    store, around = stores
     read_hop = rerank_by_type(
         hop, read(question, passages, embedder, context=context, asks=hop.asks)
     )

@@ -377,9 +377,10 @@ def by_the_responder(
 ) -> list[Evidence]:
     """For a question asking how someone responded (see :attr:`Asked.responder`), ``evidence``
     without the sentences in which another, named, speaks: "'We see what China, North Korea
-    and Iran are doing,' Rutte said" is no response of North Korea's, nor Zhang's words on a
-    US aid budget for Taiwan Taiwan's. Who speaks is named outside any quotation, before the
-    verb of speaking; a sentence naming no one there ("the ministry said") may be theirs. A
+    and Iran are doing,' Rutte said" is no response of North Korea's, nor are Zhang's words on a
+    US aid budget for Taiwan a response of Taiwan's. Who speaks is named outside any quotation,
+    before the verb of speaking or acting; a sentence naming no one there ("the ministry said")
+    may be theirs. A
     person speaks for a country or an organisation their title in the document names (given
     ``documents``): "Guo said" is China's response where he is the "Chinese Foreign Ministry
     spokesman Guo Jiakun"."""
