@@ -538,6 +538,12 @@ OUTLETS = frozenset(
     stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
 )
 _RELATIVES = frozenset({"that", "which", "who"})
+# A question word and an auxiliary opening a question: the main verb comes last ("In what year
+# was the firm that X is buying set up?").
+_WH_AUXILIARY = re.compile(
+    rf"\s*(?:\w+\s+){{0,2}}?(?:what|which|who|whom|when|where|how)\s+\w*\s*{_AUXILIARY}",
+    re.IGNORECASE,
+)
 # The tags of the words of a noun phrase a relative clause may follow: "the Irish low-cost
 # carrier", "the Dutch payments firm".
 _NOUN_PHRASE_TAGS = frozenset("DT PRP$ JJ JJR JJS NN NNS NNP NNPS HYPH POS CD VBN VBG".split())
@@ -1027,11 +1033,7 @@ class Asked:
             if tags[start][1] in ("DT", "PRP$"):
                 break
         end = len(self.question.rstrip(" ?.!"))
-        opened = re.match(
-            rf"\s*(?:\w+\s+){{0,2}}?(?:what|which|who|whom|when|where|how)\s+\w*\s*{_AUXILIARY}",
-            self.question,
-            re.IGNORECASE,
-        )
+        opened = _WH_AUXILIARY.match(self.question)
         verbs = [i for i in range(at + 1, len(tags)) if tags[i][1].startswith("VB")]
         if opened and len(verbs) >= 2:  # "In what year was the firm that X is buying set up?"
             last = verbs[-1]
