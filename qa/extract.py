@@ -447,6 +447,31 @@ def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]
     return found
 
 
+def _in_its_place(
+    asked: Asked,
+    entity: Entity,
+    at: tuple[int, str, Evidence],
+    windows: list[tuple[int, str, Evidence]],
+) -> bool:
+    """Whether ``entity``, a value of the asked kind in the sentence ``at`` (the rank of its
+    anchor, its place beside it, the sentence), answers there: a person the question's office
+    allows, no city for who acted, no age of another, no share of another whole, and beside the
+    best sentence no figure another owns."""
+    rank, place, held = at
+    if entity.label == "PERSON" and not _may_hold(asked, entity, windows):
+        return False
+    if asked.kind == "person" and entity.label == "GPE" and not is_country(entity.text):
+        return False  # a country may act ("China urged"); a city is where one acts
+    if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
+        return False
+    if asked.part_of and _part_of_another(asked, entity, held.text):
+        return False  # "What share of world spending": not "a 7% increase", "half of Asia's"
+    # beside the best sentence, NATO's 5% goal is not China's
+    return not (
+        place != "sentence" and asked.kind in VALUE_KINDS and owned_by_another(asked, held.text)
+    )
+
+
 def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
     """The best value of the asked kind around the best sentences, or None when the question
     asks for no kind of value or none is found beside a relevant sentence."""
@@ -479,21 +504,8 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
             for entity in _candidates(asked, held.text, labels):
                 if not _answers(asked, entity, held.text, labels):
                     continue
-                if entity.label == "PERSON" and not _may_hold(asked, entity, windows):
+                if not _in_its_place(asked, entity, (rank, place, held), windows):
                     continue
-                if asked.kind == "person" and entity.label == "GPE" and not is_country(entity.text):
-                    continue  # a country may act ("China urged"); a city is where one acts
-                if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
-                    continue
-                if asked.part_of and _part_of_another(asked, entity, held.text):
-                    continue  # "What share of world spending": not "a 7% increase" nor "half of
-                    # all expenditure in Asia"
-                if (
-                    place != "sentence"
-                    and asked.kind in VALUE_KINDS
-                    and owned_by_another(asked, held.text)
-                ):
-                    continue  # beside the best sentence, NATO's 5% goal is not China's
                 key = entity.text.lower()
                 introduced = asked.after_preposition(held.text, entity.start)
                 if introduced or asked.preposition is None:
