@@ -112,7 +112,8 @@ _MULTI = re.compile(
     r"(?:points|arguments|reasons|differences|steps|features|changes|options|ways|kinds|types)\b"
     r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b"
     r"|\bhow (?:do|does|did) .{2,60}\b(?:describe|characteri[sz]e|portray)\b"
-    r"|\bwhat (?:has|have|had|did|will) .{2,60}\b(?:done|do)\b",
+    r"|\bwhat (?:has|have|had|did) (?:(?!(?:say|said|can|cannot|could|would|should|must)\b)"
+    r"[\w'’-]+\s+){1,4}(?:done|do)\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(rf"^\s*(?:{_SUMMARY_WORDS})\b", re.IGNORECASE)

@@ -578,3 +578,4 @@ def test_what_someone_has_done_is_asked_in_points() -> None:
     assert Asked.of("What has Telvia done in response to the breach?").multi
     assert Asked.of("What did the government do about the floods?").multi
     assert not Asked.of("What does the function return?").multi
+    assert not Asked.of("What did Guo say NATO's false information cannot do?").multi
