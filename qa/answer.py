@@ -285,15 +285,24 @@ MIN_SUMMARY_POINT = 0.5  # the further points of a summary, as a share of the be
 def lead(source: str, store: Windows) -> tuple[int, int] | None:
     """Where the first sentence of ``source`` that states something (see :func:`stating`)
     stands, past its headline and any dateline: a report's lead, which tells its gist."""
+    said = _lead_sentence(source, store)
+    return (said.start, said.end) if said else None
+
+
+def _lead_sentence(source: str, store: Windows) -> Evidence | None:
+    """The lead of ``source`` (see :func:`lead`), as evidence the reader did not score."""
     title = store.title(source)
     if title is None:
         return None
     offset, text = store.around(source, title[0], title[0], LEAD_SPAN)
     for span in sentence_spans(text):
         start, end = offset + span.start, offset + span.end
-        e = Evidence(source, start, end, 0, text[span.start : span.end], 0.0, 0.0, 0.0)
-        if start >= title[0] and stating(e) and not _is_headline(e, store):
-            return start, end
+        if start < title[0]:
+            continue
+        line = title[1] + text.count("\n", title[0] - offset, span.start)
+        e = Evidence(source, start, end, line, text[span.start : span.end], 0.0, 0.0, 0.0)
+        if stating(e) and not _is_headline(e, store):
+            return e
     return None
 
 
@@ -316,23 +325,16 @@ def summary_points(
     sources = dict.fromkeys(e.source for e in evidence if e.score >= MIN_POINT * best)
     leads = []
     for source in list(sources)[:MAX_LEADS]:
-        place = lead(source, store)
-        said = [e for e in evidence if e.source == source and (e.start, e.end) == place]
-        if every_source and not said and place is not None:
-            said = [_read_from(store, source, *place)]
+        first = _lead_sentence(source, store)
+        place = (source, first.start, first.end) if first else None
+        said = [e for e in evidence if (e.source, e.start, e.end) == place]
+        if every_source and not said and first is not None:
+            said = [first]
         leads += [e for e in said if e.score >= MIN_LEAD * best]
     rest = [e for e in evidence if e not in leads and not any(_similar(e, led) for led in leads)]
     room = budget - sum(len(e.text.split()) for e in leads)
     more = points(rest, room, store, 0.0 if every_source else MIN_SUMMARY_POINT) if room > 0 else []
     return _in_document_order(leads + more[: MAX_POINTS - len(leads)])
-
-
-def _read_from(store: Windows, source: str, start: int, end: int) -> Evidence:
-    """The sentence of ``source`` at ``start:end``, as evidence the reader did not score."""
-    offset, text = store.around(source, start, end, start)
-    line = text.count("\n", 0, start - offset) + 1
-    said = text[start - offset : end - offset]
-    return Evidence(source, start, end, line, said, 0.0, 0.0, 0.0)
 
 
 def _in_document_order(chosen: Sequence[Evidence]) -> list[Evidence]:
@@ -461,11 +463,8 @@ def answer(
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
     asked = Asked.of(question)
-    read_all = rerank_by_type(
-        asked, read(question, passages, embedder, context=context, asks=asked.asks)
-    )
     around = RememberedWindows(store)  # read once for the subject rules and extraction
-    evidence = on_the_subject(asked, about_the_subject(asked, read_all, store), around)
+    read_all, evidence = _read_for(asked, passages, embedder, store, around, context)
     evidence = by_the_responder(asked, evidence, around)
     timings["retrieve_ms"] = ms()
 
@@ -545,6 +544,24 @@ def answer(
     )
 
 
+def _read_for(
+    asked: Asked,
+    passages: Sequence[Passage],
+    embedder: Embedder,
+    store: Store,
+    around: Windows,
+    context: str | None,
+) -> tuple[list[Evidence], list[Evidence]]:
+    """The sentences of ``passages`` read for the question, those holding its kind of value
+    raised; and of them, the evidence about its subject (see
+    :func:`qa.decide.about_the_subject` and :func:`qa.decide.on_the_subject`)."""
+    question = asked.question
+    read_all = rerank_by_type(
+        asked, read(question, passages, embedder, context=context, asks=asked.asks)
+    )
+    return read_all, on_the_subject(asked, about_the_subject(asked, read_all, store), around)
+
+
 def _hop(
     asked: Asked,
     evidence: Sequence[Evidence],
@@ -566,10 +583,7 @@ def _hop(
     question = asked.hop(name.text)
     if question is None or (hop := Asked.of(question)).kind != asked.kind:
         return None
-    read_hop = rerank_by_type(
-        hop, read(question, passages, embedder, context=context, asks=hop.asks)
-    )
-    hop_evidence = on_the_subject(hop, about_the_subject(hop, read_hop, store), around)
+    _, hop_evidence = _read_for(hop, passages, embedder, store, around, context)
     if should_abstain(hop, hop_evidence, settings, around):
         return None
     found = extract(hop, keeping_to_the_topic(hop, hop_evidence, settings, around), around)

@@ -960,14 +960,12 @@ class Asked:
         """The words of the person whose words a "What did X say about Y?" or "How did X
         describe Y?" question asks for ("guo", "jiakun"); empty for other questions, and for a
         country or an organisation, whose words people say for it."""
-        match = _SAID_BY.search(self.question)
-        if match is None or not self.multi:
+        if not self.multi:
             return frozenset()
-        group = 1 if match.group(1) else 2
         return frozenset(
             word
-            for e in self.named
-            if match.start(group) <= e.start < match.end(group) and e.label == "PERSON"
+            for e in self._named_in(_SAID_BY)
+            if e.label == "PERSON"
             for word in re.findall(r"\w+", e.text.lower().replace("’", "'"))
             if word != "s"
         )
@@ -977,7 +975,12 @@ class Asked:
         """The names a "How did X respond to Y?" or "What was X's reaction?" question asks the
         response of: a sentence in which another speaks is no answer (see
         :func:`qa.decide.by_the_responder`)."""
-        match = _RESPONDED.search(self.question)
+        return self._named_in(_RESPONDED)
+
+    def _named_in(self, pattern: re.Pattern[str]) -> tuple[Entity, ...]:
+        """The names the question gives inside the first of ``pattern``'s two alternative
+        groups that matched ("Guo" in "What did Guo say ..."); none when it does not match."""
+        match = pattern.search(self.question)
         if match is None:
             return ()
         group = 1 if match.group(1) else 2
