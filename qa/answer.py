@@ -529,7 +529,9 @@ def answer(
         text = "\n".join(f"- {e.text.strip()} [{n}]" for n, e in enumerate(chosen, 1))
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
         mode = "points"
-    elif found := extract(asked, keeping_to_the_topic(asked, evidence, settings, around), around):
+    elif found := extract(
+        asked, keeping_to_the_topic(asked, evidence, settings, around), around, embedder
+    ):
         text, citations = _state(found)
         mode = "value"
     elif asked.kind == "role" or asked.needs_value:  # no such value beside the subject
@@ -586,7 +588,9 @@ def _hop(
     _, hop_evidence = _read_for(hop, passages, embedder, store, around, context)
     if should_abstain(hop, hop_evidence, settings, around):
         return None
-    found = extract(hop, keeping_to_the_topic(hop, hop_evidence, settings, around), around)
+    found = extract(
+        hop, keeping_to_the_topic(hop, hop_evidence, settings, around), around, embedder
+    )
     if found is None or asked.rules_out(found.value):
         return None
     return found if found.holder.start == said.start else replace(found, anchor=said)

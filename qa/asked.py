@@ -97,7 +97,10 @@ _SETTLED = frozenset(
     stem(n) for n in "country city town nation state province capital village county".split()
 )
 # Places a country holds: a country's name answers none of them.
-_BELOW_COUNTRY = frozenset(stem(n) for n in "city town village county province".split())
+_BELOW_COUNTRY = frozenset(
+    stem(n)
+    for n in "city town village county province region district suburb port harbour harbor".split()
+)
 _KIND_BY_NOUN = {noun: kind for kind, nouns in _NOUNS.items() for noun in nouns.split()}
 _KIND_BY_STEM = {stem(noun): kind for noun, kind in _KIND_BY_NOUN.items()}
 _WH_NOUN = re.compile(
@@ -484,10 +487,11 @@ def spellings(word: str) -> frozenset[str]:
 
 def _place_of_people(word: str) -> set[str]:
     """The place a word for its people or things is made from, by the usual English endings
-    ("patagonian": "patagonia", "european": "europe"): a report on a Patagonian dinosaur says
-    where it was found, Patagonia, rather than "Patagonian"."""
-    if re.search(r"[a-z]{4}ean$", word):
-        return {word[:-2]}
+    ("patagonian": "patagonia"; "european" and "korean" from a name in -e or -ea: "europe",
+    "korea"): a report on a Patagonian dinosaur says where it was found, Patagonia, rather
+    than "Patagonian"."""
+    if re.search(r"[a-z]{3}ean$", word):
+        return {word[:-2], word[:-1]}
     if re.search(r"[a-z]{4}[ai]an$", word):
         return {word[:-1]}
     return set()

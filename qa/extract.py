@@ -5,8 +5,9 @@ name in the article's title, the figure in the next sentence. So the window of e
 few sentences (the sentence, one either side, and the document's title) is tagged by the entity
 recogniser, and every value of the asked kind is scored by features that hold for any document:
 how relevant the sentence it stands beside is, whether it stands in that sentence or next to
-it, how close it is to the question's words, how much of what the question asks that sentence
-keeps (for a name), and how many of the best sentences agree on it.
+it, how close it is to the question's words and how near in meaning the words around it are
+to what the question asks, how much of what the question asks that sentence keeps (for a
+name), and how many of the best sentences agree on it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
+from index.embed import Embedder
 from qa.asked import (
     CHANGES,
     NAME_CLASS,
@@ -49,6 +53,8 @@ CHANGE_SPAN = 3  # words either side of a figure read for a change
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
 TOPIC_BONUS = 0.2  # per share of the question's words besides names in the sentence
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
+SENSE_BONUS = 0.5  # times the similarity of the words around a value to what is asked
+SENSE_WORDS = 5  # words either side of a value read for its sense
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*")
 
 
@@ -89,6 +95,28 @@ def nearness(entity: Entity, sentence: str, terms: set[str]) -> float:
     hits = [i for i, (pos, w) in enumerate(words) if i not in inside and _matches(w, terms)]
     near = sum(1 / (1 + min(abs(h - i) for i in inside) / 2) for h in hits)
     return min(1.0, near / len(terms))
+
+
+def _around(entity: Entity, sentence: str) -> str:
+    """The value with the words either side of it in its sentence ("rescued 37 people from
+    rooftops"): what the sentence says of it, whatever words it uses."""
+    words = list(_WORD.finditer(sentence))
+    inside = [i for i, m in enumerate(words) if entity.start <= m.start() < entity.end]
+    if not inside:
+        return entity.text
+    first = words[max(0, inside[0] - SENSE_WORDS)]
+    last = words[min(len(words) - 1, inside[-1] + SENSE_WORDS)]
+    return sentence[first.start() : last.end()]
+
+
+def _senses(asked: Asked, placed: Sequence[str], embedder: Embedder | None) -> np.ndarray:
+    """How near in meaning each of the ``placed`` values (see :func:`_around`) is to what the
+    question asks of its names: "plucked from rooftops" is nearer "rescued 37 people from
+    rooftops" than "killing at least four people", though each shares one word with it."""
+    if embedder is None or not placed:
+        return np.zeros(len(placed))
+    query = embedder.embed_query(asked.asks or asked.question)
+    return np.asarray(embedder.embed_documents(list(placed))) @ query
 
 
 def _phrase(asked: Asked, entity: Entity, sentence: str) -> str:
@@ -261,6 +289,20 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
         return first.start(), before[-1].end()
     after = _APPOSITIVE.match(sentence[name.end :])
     return (name.end + after.start(1), name.end + after.end(1)) if after else None
+
+
+# An outlet another cites: "Azernews reports, citing Global Times".
+_CITED = re.compile(r"\b(?:citing|quoting|cited by|quoted by)\s+(?:the\s+)?$", re.IGNORECASE)
+# A question asking whom a report cites, and not naming it: "Which newspaper did Azernews
+# cite?", not "Which outlet published the report citing Global Times?".
+_ASKS_CITED = re.compile(r"\b(?:cit|quot)(?:e|es|ed|ing)\b(?!\s+(?:the\s+)?[A-Z])")
+
+
+def _cites_as_asked(asked: Asked, found: Found) -> bool:
+    """Whether ``found`` is cited by another outlet exactly when the question asks for the
+    one cited: the outlet that reported is the one citing, not the one it cites."""
+    cited = _CITED.search(found.holder.text[: found.at]) is not None
+    return cited == bool(_ASKS_CITED.search(asked.question))
 
 
 def _reports(found: Found) -> bool:
@@ -472,9 +514,15 @@ def _in_its_place(
     )
 
 
-def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
+def extract(
+    asked: Asked,
+    evidence: Sequence[Evidence],
+    store: Windows,
+    embedder: Embedder | None = None,
+) -> Found | None:
     """The best value of the asked kind around the best sentences, or None when the question
-    asks for no kind of value or none is found beside a relevant sentence."""
+    asks for no kind of value or none is found beside a relevant sentence. With ``embedder``,
+    the sense of the words around each value counts too (see :func:`_senses`)."""
     if asked.kind is None or not evidence:
         return None
     best = evidence[0].score
@@ -494,7 +542,7 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
     if asked.office is not None:
         passes = passes[:1]  # an office is held by a person, not stood in for by a ministry
     for labels, weight in passes:
-        scored: dict[str, tuple[float, Found]] = {}
+        values: list[tuple[float, Entity, int, Evidence]] = []
         agree: dict[str, set[int]] = defaultdict(set)
         for rank, place, held in windows:
             if weight < 1.0 and place != "sentence":
@@ -506,10 +554,9 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     continue
                 if not _in_its_place(asked, entity, (rank, place, held), windows):
                     continue
-                key = entity.text.lower()
                 introduced = asked.after_preposition(held.text, entity.start)
                 if introduced or asked.preposition is None:
-                    agree[key].add(rank)  # "by 2035" agrees with "by 2035", not "in 2035"
+                    agree[entity.text.lower()].add(rank)  # "by 2035" agrees with "by 2035"
                 score = anchors[rank].score * PLACE_WEIGHT[place] * weight
                 score += TOPIC_BONUS * topics[rank]
                 if place == "sentence":
@@ -524,12 +571,18 @@ def extract(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found
                     score += PART_BONUS  # "What percentage of GDP": "5 percent of their GDP"
                 if asked.changed and _beside_a_change(entity, held.text):
                     score += CHANGE_BONUS  # "By how much did it rise?": "a 7% increase"
-                if key not in scored or score > scored[key][0]:
-                    value = _phrase(asked, entity, held.text)
-                    found = Found(value, held, anchors[rank], score, entity.start)
-                    scored[key] = (score, found)
+                values.append((score, entity, rank, held))
+        senses = _senses(asked, [_around(e, held.text) for _, e, _, held in values], embedder)
+        scored: dict[str, tuple[float, Found]] = {}
+        for (score, entity, rank, held), sense in zip(values, senses, strict=True):
+            score += SENSE_BONUS * float(sense)
+            key = entity.text.lower()
+            if key not in scored or score > scored[key][0]:
+                value = _phrase(asked, entity, held.text)
+                scored[key] = (score, Found(value, held, anchors[rank], score, entity.start))
         if asked.noun in OUTLETS:  # "Which outlet reported it?": "Azernews reports"
             scored = {k: v for k, v in scored.items() if _reports(v[1])} or scored
+            scored = {k: v for k, v in scored.items() if _cites_as_asked(asked, v[1])} or scored
         if scored:
             key = max(
                 scored,

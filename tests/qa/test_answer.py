@@ -549,6 +549,28 @@ def test_the_sentence_answering_what_is_asked_of_a_name_outranks_one_naming_it(
     _assert_exact(assistant, answer)
 
 
+def test_a_value_is_chosen_by_what_the_words_around_it_say(tmp_path: Path) -> None:
+    """Both counts of people share a word with the question; the words around the second say
+    what it asks in other words ("rescued ... from rooftops" for "plucked from rooftops")."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "floods.txt": "Flash floods hit the Alder valley\nFlash floods tore through the "
+            "Alder valley on Tuesday after heavy rain, killing at least three people and "
+            "forcing about 900 residents from their homes, officials said. Crews in boats and "
+            "a helicopter rescued 41 people from rooftops. The river is expected to fall by "
+            "Friday.\n",
+        },
+    )
+    for question in (
+        "How many people were plucked from rooftops during the Alder floods?",
+        "How many people were lifted off roofs in the Alder valley?",
+    ):
+        answer = assistant.ask_final(question)
+        assert answer.text.startswith("41 people [1]"), (question, answer.text)
+        _assert_exact(assistant, answer)
+
+
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
     answer = assistant.ask_final("How did Guo Jiakun describe China's role in the world?")
     assert answer.mode == "points" and "builder of world peace" in answer.text

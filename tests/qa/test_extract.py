@@ -29,6 +29,7 @@ from qa.asked import (
 )
 from qa.decide import by_the_responder, find_conflict, on_the_subject, should_abstain
 from qa.extract import (
+    _around,
     _role,
     _titled_as_asked,
     bridge,
@@ -860,6 +861,10 @@ def test_the_outlet_that_reported_is_the_one_credited_with_the_report() -> None:
     )
     said = [doc.sentence("an excuse", 0.7), doc.sentence("Azernews", 0.55)]
     assert _value(Asked.of("Which outlet reported Guo's remarks?"), said, doc) == "Azernews"
+    cited = Asked.of("Which newspaper did Azernews cite for Guo's remarks?")
+    assert _value(cited, said, doc) == "Global Times"
+    citing = Asked.of("Which outlet ran the report citing Global Times?")
+    assert _value(citing, said, doc) == "Azernews"
 
 
 def test_a_country_stands_in_for_an_organisation_but_not_for_a_business() -> None:
@@ -1028,3 +1033,15 @@ def test_a_share_of_another_whole_or_a_change_is_not_the_share_asked() -> None:
     late = doc.sentence("Talks ended", 0.7)
     goal = Asked.of("What share of its output does China spend on defence?")
     assert _value(goal, [late], doc) is None
+
+
+def test_a_value_is_read_with_the_words_either_side_of_it() -> None:
+    said = "Crews in boats and a helicopter rescued 41 people from rooftops on Tuesday night."
+    count = next(e for e in entities(said) if e.text == "41")
+    assert (
+        _around(count, said) == "boats and a helicopter rescued 41 people from rooftops on Tuesday"
+    )
+    short = "It saved 41 people."
+    assert (
+        _around(next(e for e in entities(short) if e.text == "41"), short) == "It saved 41 people"
+    )
