@@ -74,6 +74,15 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CHROMA_BATCH = 2000
 
 
+def stands_in(form: str, text: str, lowered: str) -> bool:
+    """Whether ``form`` stands in ``text`` (``lowered`` is its lower case): a lower-case form
+    anywhere in ``lowered``, one in capitals ("US", "U.S.") as a word of ``text``, since "us"
+    is also a pronoun."""
+    if form.islower() or not any(c.isalpha() for c in form):
+        return form in lowered
+    return re.search(rf"(?<![\w.]){re.escape(form)}(?!\w)", text) is not None
+
+
 @dataclass(frozen=True)
 class StoredChunk:
     """A chunk as indexed: ``id`` is stable across re-indexing of unchanged text."""
@@ -431,13 +440,14 @@ class Store:
 
     def mentions(self, source: str, spelled: Iterable[Iterable[str]]) -> bool:
         """Whether the indexed text of ``source`` contains, for each word, one of its
-        spellings (lower case): ``[{"spain", "spanish"}, {"heatwave"}]``."""
+        spellings (see :func:`stands_in`): ``[{"spain", "spanish"}, {"heatwave"}]``."""
         with self._lock:
             row = self._db.execute(
                 "SELECT group_concat(text, ' ') FROM chunks WHERE source = ?", (source,)
             ).fetchone()
-        text = (row[0] or "").lower().replace("’", "'")
-        return all(any(word in text for word in words) for words in spelled)
+        text = row[0] or ""
+        lowered = text.lower().replace("’", "'")
+        return all(any(stands_in(word, text, lowered) for word in words) for words in spelled)
 
     def around(self, source: str, start: int, end: int, margin: int = 400) -> tuple[int, str]:
         """The indexed text of ``source`` from about ``margin`` characters before ``start`` to

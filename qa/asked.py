@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any
 
-from index.store import STOPWORDS
+from index.store import STOPWORDS, stands_in
 from qa.text import REQUESTS, content_terms, names, stem, without_names
 
 # The entity labels that answer each kind of question.
@@ -502,6 +502,44 @@ def said(word: str, text: str) -> bool:
     return any(spelled in text for spelled in spellings(word))
 
 
+def named_in(forms: Iterable[str], text: str) -> bool:
+    """Whether ``text`` names something by one of ``forms`` (see :meth:`Asked.spelled`)."""
+    lowered = text.lower().replace("’", "'")
+    return any(stands_in(form, text, lowered) for form in forms)
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, frozenset[str]]:
+    """Every way a text may name a country, by each of them in lower case: its names, its
+    capital, which news writes for its government ("Washington urged ..."), and the initials
+    it is written by, in capitals ("US", "U.S.", "UK"): the initials of one of its names."""
+    from countryinfo import CountryInfo
+
+    found: dict[str, frozenset[str]] = {}
+    for country in CountryInfo.all().values():
+        spelled = [str(country.get("name", "")), *country.get("altSpellings", [])]
+        named = {n.lower() for n in spelled if len(n) > 3}
+        initials = {n for n in spelled if n.isupper() and n in {_initials(m) for m in spelled}}
+        capital = re.sub(r"\s+[A-Z.]+$", "", str(country.get("capital") or "")).lower()
+        forms = named | initials | {".".join(i) + "." for i in initials} | {capital} - {""}
+        for key in {f.lower() for f in forms}:
+            found[key] = found.get(key, frozenset()) | forms
+    return found
+
+
+def country_forms(name: str) -> frozenset[str]:
+    """Every way a text may name the country ``name`` names (see :func:`_country_forms`);
+    none for a name of no country."""
+    name = name.lower().replace("’", "'").removeprefix("the ").removesuffix("'s")
+    return _country_forms().get(name, frozenset())
+
+
+def _initials(name: str) -> str:
+    """The initials of a name, its small words left out: "USA" for United States of America."""
+    words = [w for w in name.split() if w.lower() not in ("of", "the", "and")]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]?([A-Za-zµ]+)\b")
 
 
@@ -699,8 +737,8 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
     for match in _WH_NOUN.finditer(text):
         copula = re.match(r"\w+\s+(?:is|was|are|were)\b", match.group())
         for index, word in enumerate(match.groups(), 1):
-            if not word:
-                continue
+            if not word or question[match.start(index)].isupper():
+                continue  # a name ("the United States' budget") is whose, not what, is asked
             after = text[match.end(index) :]
             if copula and after.startswith("'s") and not after.startswith("'s name"):
                 continue
@@ -723,7 +761,7 @@ def _noun_of_a_kind(word: str) -> tuple[str, str] | None:
 
 # "what is/was [the] X's <up to three words>": what is asked of X.
 _OWNED = re.compile(
-    r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?[\w .-]{1,40}?'s\s+((?:\w+\s*){1,3})"
+    r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?[\w .-]{1,40}?(?:'s|s')\s+((?:\w+\s*){1,3})"
 )
 
 
@@ -1186,6 +1224,27 @@ class Asked:
         return all(re.search(rf"\b{re.escape(w)}\b", question) for w in words) or any(
             value in spellings(n) for n in self.subject
         )
+
+    @cached_property
+    def _countries(self) -> dict[str, frozenset[str]]:
+        found: dict[str, frozenset[str]] = {}
+        for named in (e for e in self.named if e.label == "GPE"):
+            for word in set(re.findall(r"\w+", named.text.lower())) & self.subject:
+                found[word] = country_forms(named.text)
+        return found
+
+    def spelled(self, word: str) -> frozenset[str]:
+        """The ways a text may name what ``word`` of the question's subject names (see
+        :func:`index.store.stands_in`): its spellings (see :func:`spellings`), and the other
+        names of a country it is part of ("the US" or "Washington" for "the United States").
+        A short name the question writes in capitals ("UK", "EU") is written so in the text:
+        in lower case it stands inside other words ("Ukraine")."""
+        written = re.search(rf"\b{re.escape(word)}\b", self.question, re.IGNORECASE)
+        if written and len(word) <= 3 and written.group().isupper():
+            spelled = frozenset({written.group()})
+        else:
+            spelled = spellings(word)
+        return spelled | self._countries.get(word, frozenset())
 
     def after_preposition(self, text: str, start: int) -> bool:
         """Whether ``text[start:]`` follows the preposition the question word follows: "by

@@ -12,8 +12,19 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Protocol
 
-from index.store import STOPWORDS
-from qa.asked import NAME_CLASS, VALUE_KINDS, Asked, Entity, entities, said, spellings, tag
+from index.store import STOPWORDS, stands_in
+from qa.asked import (
+    NAME_CLASS,
+    VALUE_KINDS,
+    Asked,
+    Entity,
+    country_forms,
+    entities,
+    named_in,
+    said,
+    spellings,
+    tag,
+)
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
 from qa.text import REQUESTS, numbers, shared_terms, stem, term_forms
@@ -50,7 +61,7 @@ def about_the_subject(
     if not asked.subject:
         return list(evidence)
     sources = {e.source for e in evidence}
-    spelled = [spellings(n) for n in asked.subject]
+    spelled = [asked.spelled(n) for n in asked.subject]
     about = {source for source in sources if store.mentions(source, spelled)}
     return [e for e in evidence if e.source in about]
 
@@ -134,14 +145,20 @@ def _possessed_between(
 
 def _names(named: Entity, kind: str, text: str, partial: bool = False) -> bool:
     """Whether ``text`` names ``named``: all its words, or for a person (or when ``partial``)
-    one of them ("Brightwell's collapse" names Brightwell Logistics), or its country's people
-    ("Spanish" names Spain)."""
-    text = text.lower()
-    words = set(re.findall(r"\w+", text))
+    one of them ("Brightwell's collapse" names Brightwell Logistics), its country's people
+    ("Spanish" names Spain), or another name of its country ("the US" names the United
+    States, see :func:`qa.asked.country_forms`)."""
+    lowered = text.lower()
+    words = set(re.findall(r"\w+", lowered))
     name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
     country = spellings(named.text.lower()) - {named.text.lower()}
     partial = partial or kind == "person"
-    return name <= words or bool(partial and name & words) or any(c in text for c in country)
+    return (
+        name <= words
+        or bool(partial and name & words)
+        or any(c in lowered for c in country)
+        or any(stands_in(f, text, lowered) for f in country_forms(named.text))
+    )
 
 
 def _proper(name: str) -> bool:
@@ -221,8 +238,9 @@ def _missing_names(
             texts.append(_head_text(documents, source))
             if title := documents.title(source):
                 texts.append(title[2])
-    text = " ".join(texts).lower().replace("’", "'")
-    missing = {n for n in asked.subject if not said(n, text)}
+    text = " ".join(texts)
+    missing = {n for n in asked.subject if not named_in(asked.spelled(n), text)}
+    text = text.lower().replace("’", "'")
     for person in (e for e in asked.named if e.label == "PERSON"):
         parts = set(re.findall(r"[\w'-]+", person.text.lower().replace("’", "'")))
         parts = {p.removesuffix("'s") for p in parts}
@@ -472,7 +490,7 @@ def _named_before(asked: Asked, e: Evidence, documents: Windows) -> bool:
     text = " ".join(
         w.text for place, w in window(e, documents) if place in ("sentence", "previous")
     )
-    return bool(asked.subject) and all(said(n, text.lower()) for n in asked.subject)
+    return bool(asked.subject) and all(named_in(asked.spelled(n), text) for n in asked.subject)
 
 
 def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:

@@ -214,6 +214,20 @@ def test_a_change_a_share_of_a_whole_and_the_outlet_that_reported(assistant: Ass
     _assert_exact(assistant, outlet)
 
 
+def test_a_country_named_otherwise_than_the_text_does(assistant: Assistant) -> None:
+    """The seeds say "the US"; a question may say "the United States" or "Washington"."""
+    aid = assistant.ask_final(
+        "How much military assistance did the United States approve for Taiwan?"
+    )
+    assert aid.text.startswith("$500 million [1]"), aid.text
+    communiques = assistant.ask_final(
+        "How many China-US joint communiqués did Zhang urge Washington to abide by?"
+    )
+    assert communiques.text.startswith("three China-US joint communiqués [1]"), communiques.text
+    _assert_exact(assistant, communiques)
+    assert assistant.ask_final("What did the UK say about NATO's spending?").abstained
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

@@ -6,11 +6,13 @@ from dataclasses import replace
 
 import numpy as np
 
+from index.store import stands_in
 from qa.asked import (
     Asked,
     compares_sources,
     expected_type,
     is_country,
+    named_in,
     spellings,
     typed_values,
 )
@@ -98,7 +100,8 @@ class _Documents:
         self.texts = texts
 
     def mentions(self, source: str, spelled: list[frozenset[str]]) -> bool:
-        return all(any(w in self.texts[source].lower() for w in ws) for ws in spelled)
+        text = self.texts[source]
+        return all(any(stands_in(w, text, text.lower()) for w in ws) for ws in spelled)
 
 
 def test_only_documents_about_the_subject_give_evidence() -> None:
@@ -109,6 +112,28 @@ def test_only_documents_about_the_subject_give_evidence() -> None:
     assert about_the_subject(asked, [topic, rutte], store) == [rutte]  # type: ignore[arg-type]
     unnamed = Asked.of("what about artificial intelligence?")
     assert about_the_subject(unnamed, [topic, rutte], store) == [topic, rutte]  # type: ignore[arg-type]
+
+
+def test_a_country_is_named_by_its_initials_or_its_capital() -> None:
+    """ "the US" names the United States, and "Washington" its government; "us" is a pronoun
+    and "Ukraine" no mention of the UK."""
+    aid = ev("Zhang urged the US to stop sending wrong signals.", 0.5, "aid.txt")
+    talk = ev("They would attack us, he said of Ukraine.", 0.5, "talk.txt")
+    store = _Documents({"aid.txt": aid.text, "talk.txt": talk.text})
+    for question in (
+        "What did Zhang urge the United States to stop?",
+        "What did Zhang urge Washington to stop?",
+        "What did Zhang urge the U.S. to stop?",
+    ):
+        asked = Asked.of(question)
+        assert about_the_subject(asked, [aid, talk], store) == [aid], question  # type: ignore[arg-type]
+    assert about_the_subject(Asked.of("What did the UK say?"), [talk], store) == []  # type: ignore[arg-type]
+    assert not named_in(Asked.of("What did the US say?").spelled("us"), "Attack us.")
+
+
+def test_a_name_after_what_is_whose_thing_is_asked_not_what() -> None:
+    asked = Asked.of("What was the United States' total military spending in 2024?")
+    assert asked.kind != "place" and asked.noun != "state"
 
 
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
