@@ -930,6 +930,15 @@ _DOCUMENT = re.compile(
 )
 
 
+# A word, then a run of capitalised words: "company Purism", "the town of Grove Falls".
+_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}"
+_NAMED_AFTER = re.compile(rf"\b([A-Za-z]+)\s+(?:of\s+(?:the\s+)?)?({_NAME})")
+# A run of capitalised words, then an apposition ending in a noun: "Quiet Skies, the group".
+_NAMED_BEFORE = re.compile(
+    rf"({_NAME}),\s+((?:the|a|an)\s+[^,.;]{{1,40}}?)(?=\s+(?:that|who|which)\b|\s*[,.;])"
+)
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the names it is about (its subject), the kind of value (see
@@ -1198,6 +1207,33 @@ class Asked:
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")
         return {v for v in values if form.search(v)} if form else values
+
+    def called_by_noun(self, text: str) -> list[Entity]:
+        """Names that the question's noun stands right before in ``text`` ("the company
+        Purism", "the town of Grove Falls") or in apposition after ("Quiet Skies Harwick, the
+        residents' group"): whatever the recogniser made of them, the text calls them one of
+        what is asked."""
+        label = next(iter(sorted(self.labels())), None)
+        if self.noun is None or label is None or self.kind not in ("org", "place"):
+            return []
+        found = []
+        for pattern, noun, name in ((_NAMED_AFTER, 1, 2), (_NAMED_BEFORE, 2, 1)):
+            for match in pattern.finditer(text):
+                called = {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}
+                if pattern is _NAMED_AFTER and match.group(1).islower():
+                    # "cybersecurity specialist Greyline" for "Which cybersecurity firm": the
+                    # question's word before its noun, then another noun
+                    before = re.findall(
+                        r"[A-Za-z]+", text[max(0, match.start() - 40) : match.start()]
+                    )
+                    called |= (
+                        {self.noun} if before and stem(before[-1]) == self.noun_modifier else set()
+                    )
+                if self.noun in called:
+                    value = match.group(name).rstrip(".")
+                    start = match.start(name)
+                    found.append(Entity(start, start + len(value), label, value))
+        return found
 
     def filed(self, text: str, start: int) -> bool:
         """Whether what stands at ``start`` of ``text`` is in a news dateline ("NEW YORK, Jan

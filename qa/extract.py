@@ -438,48 +438,14 @@ def _title_of(
     return None
 
 
-# A word, then a run of capitalised words: "company Purism", "the town of Grove Falls".
-_NAME = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}"
-_NAMED_AFTER = re.compile(rf"\b([A-Za-z]+)\s+(?:of\s+(?:the\s+)?)?({_NAME})")
-# A run of capitalised words, then an apposition ending in a noun: "Quiet Skies, the group".
-_NAMED_BEFORE = re.compile(
-    rf"({_NAME}),\s+((?:the|a|an)\s+[^,.;]{{1,40}}?)(?=\s+(?:that|who|which)\b|\s*[,.;])"
-)
-
-
-def _named_by_noun(asked: Asked, text: str) -> list[Entity]:
-    """Names that the question's noun stands right before ("the company Purism", "the town of
-    Grove Falls") or in apposition after ("Quiet Skies Harwick, the residents' group"):
-    whatever the recogniser made of them, the text calls them one of what is asked."""
-    label = next(iter(sorted(asked.labels())), None)
-    if asked.noun is None or label is None or asked.kind not in ("org", "place"):
-        return []
-    found = []
-    for pattern, noun, name in ((_NAMED_AFTER, 1, 2), (_NAMED_BEFORE, 2, 1)):
-        for match in pattern.finditer(text):
-            called = {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}
-            if pattern is _NAMED_AFTER and match.group(1).islower():
-                # "cybersecurity specialist Greyline" for "Which cybersecurity firm": the
-                # question's word before its noun, then another noun
-                before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 40) : match.start()])
-                called |= (
-                    {asked.noun} if before and stem(before[-1]) == asked.noun_modifier else set()
-                )
-            if asked.noun in called:
-                value = match.group(name).rstrip(".")
-                start = match.start(name)
-                found.append(Entity(start, start + len(value), label, value))
-    return found
-
-
 def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]:
-    """The entities of ``text`` that may answer, with the names the question's noun stands
-    before (see :func:`_named_by_noun`); for a count, every count of the asked noun (see
-    :func:`qa.asked.typed_values`), whatever the recogniser labelled it."""
+    """The entities of ``text`` that may answer, with the names the text calls by the
+    question's noun (see :meth:`qa.asked.Asked.called_by_noun`); for a count, every count of
+    the asked noun (see :func:`qa.asked.typed_values`), whatever the recogniser labelled it."""
     found = list(entities(text))
     if labels == asked.labels():
         named = {e.start for e in found if e.label in labels}
-        found += [e for e in _named_by_noun(asked, text) if e.start not in named]
+        found += [e for e in asked.called_by_noun(text) if e.start not in named]
     if asked.kind == "count" and labels == asked.labels():
         held = {(e.start, e.end) for e in found if e.label in labels}  # "1050" may be a DATE
         for value in asked.values(text):
