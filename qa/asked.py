@@ -1203,6 +1203,8 @@ class Asked:
             values |= _sizes(text, sized)
         if self.kind == "number" and self.costs_money:  # a budget is no "5%"
             values = {v for v in values if not _SHARE.search(v)}
+        if self.kind in ("org", "place"):  # "Quiet Skies Harwick, the residents' group"
+            values |= {e.text.lower() for e in self.called_by_noun(text)}
         if self.kind in ("person", "org", "place"):
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")

@@ -305,6 +305,12 @@ def _cites_as_asked(asked: Asked, found: Found) -> bool:
     return cited == bool(_ASKS_CITED.search(asked.question))
 
 
+def _called_as_asked(asked: Asked, found: Found) -> bool:
+    """Whether the text calls the value found by the question's noun (see
+    :meth:`qa.asked.Asked.called_by_noun`)."""
+    return any(e.start == found.at for e in asked.called_by_noun(found.holder.text))
+
+
 def _reports(found: Found) -> bool:
     """Whether the text credits the value found with what it says ("Azernews reports",
     "citing Global Times"): the outlet that reported it."""
@@ -549,6 +555,9 @@ def extract(
         if asked.noun in OUTLETS:  # "Which outlet reported it?": "Azernews reports"
             scored = {k: v for k, v in scored.items() if _reports(v[1])} or scored
             scored = {k: v for k, v in scored.items() if _cites_as_asked(asked, v[1])} or scored
+        # A name the text calls what is asked ("Quiet Skies Harwick, the residents' group")
+        # answers "Which group ...?" before one it does not ("the High Court").
+        scored = {k: v for k, v in scored.items() if _called_as_asked(asked, v[1])} or scored
         if scored:
             key = max(
                 scored,

@@ -585,6 +585,26 @@ def test_a_value_is_chosen_by_what_the_words_around_it_say(tmp_path: Path) -> No
         _assert_exact(assistant, answer)
 
 
+def test_a_name_the_text_calls_what_is_asked_answers_before_another(tmp_path: Path) -> None:
+    """The court is the best sentence's organisation, but the text calls the villagers' group
+    a group, and "Which group ...?" asks for one."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "quarry.txt": "Court blocks Elmford quarry expansion\nThe High Court on Monday "
+            "quashed planning permission for a quarry expansion near Elmford, ruling that the "
+            "council had not properly assessed the dust it would bring to nearby farms. Save "
+            "Elmford Valley, the villagers' group that brought the case, called the ruling a "
+            "relief. The quarry's owner, Brant Aggregates, said it would study the judgment.\n",
+        },
+    )
+    group = assistant.ask_final(
+        "Which group brought the legal challenge against the Elmford quarry expansion?"
+    )
+    assert group.text.startswith("Save Elmford Valley [1]"), group.text
+    _assert_exact(assistant, group)
+
+
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
     answer = assistant.ask_final("How did Guo Jiakun describe China's role in the world?")
     assert answer.mode == "points" and "builder of world peace" in answer.text

@@ -1045,3 +1045,16 @@ def test_a_value_is_read_with_the_words_either_side_of_it() -> None:
     assert (
         _around(next(e for e in entities(short) if e.text == "41"), short) == "It saved 41 people"
     )
+
+
+def test_a_name_the_text_calls_by_the_questions_noun_is_one_of_its_kind() -> None:
+    doc = Document(
+        "quarry.txt",
+        "Quarry blocked\nThe High Court quashed the permission for the quarry. Save Elmford "
+        "Valley, the villagers' group that brought the case, called it a relief.\n",
+    )
+    asked = Asked.of("Which group brought the challenge against the quarry?")
+    group = doc.sentence("villagers", 0.5)
+    assert "save elmford valley" in asked.values(group.text)  # the reader raises it
+    said = [doc.sentence("High Court", 0.6), group]
+    assert _value(asked, said, doc) == "Save Elmford Valley"
