@@ -939,6 +939,14 @@ _NAMED_BEFORE = re.compile(
 )
 
 
+_PER_CENT = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
+
+
+def _share(value: str) -> str:
+    """A value with its percent written as a sign: "5 percent" is "5%"."""
+    return _PER_CENT.sub("%", value)
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the names it is about (its subject), the kind of value (see
@@ -1194,7 +1202,9 @@ class Asked:
         """The values of the asked kind in ``text`` that the question does not give."""
         if self.kind is None:
             return set()
-        values = typed_values(text, self.kind, self.counted, self.doing) - self.given
+        values = typed_values(text, self.kind, self.counted, self.doing)
+        given = {_share(v) for v in self.given}
+        values = {v for v in values if _share(v) not in given}  # "5 percent" for "the 5% target"
         if DATELINE.match(text):
             values = {v for v in values if not self.filed(text, text.lower().find(v))}
         if self.kind == "number" and self.noun in _PARTS:  # "half" is a bare number

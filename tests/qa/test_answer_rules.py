@@ -91,6 +91,9 @@ def test_values_the_question_gives_answer_nothing() -> None:
     asked = Asked.of("When will members reach the 5% of GDP agreed in 2025?")
     assert asked.values("In 2025 members agreed to 5% of GDP.") == set()
     assert asked.values("By 2035 members must spend 5% of GDP.") == {"2035"}
+    share = Asked.of("How much of the 5% target goes to core defence?")
+    assert share.values("Members must raise budgets to 5 percent of GDP.") == set()
+    assert share.values("Of that, 3.5 percent goes to core defence.") == {"3.5 percent"}
 
 
 class _Documents:
