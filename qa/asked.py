@@ -1107,6 +1107,17 @@ class Asked:
         tail = self.question[end:].strip()
         return f"{head}{name} {tail}" if tail.strip(" ?.!") else f"{head}{name}?"
 
+    @property
+    def describes_a_person(self) -> bool:
+        """Whether the noun the question's relative clause describes is a person's ("the
+        woman who set the course record"): the name it stands for is a person's."""
+        clause = self._relative_clause
+        if clause is None:
+            return False
+        nouns = re.findall(r"(\w+)\s+\w+\W*$", self.question[: clause[0]])
+        noun = nouns[0].lower() if nouns else ""
+        return noun in _PERSON_NOUNS or _singular(noun) in _PERSON_NOUNS or stem(noun) in _HUMANS
+
     @cached_property
     def _relative_clause(self) -> tuple[int, bool] | None:
         """Where the question's first relative clause opening after a noun ("the company that

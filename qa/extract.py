@@ -55,6 +55,8 @@ TOPIC_BONUS = 0.2  # per share of the question's words besides names in the sent
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
 SENSE_BONUS = 0.5  # times the similarity of the words around a value to what is asked
 SENSE_WORDS = 5  # words either side of a value read for its sense
+FAR_RELEVANCE = 0.5  # below this, a sentence is far from the question ...
+FAR_SENSE = 0.18  # ... and a value whose words are below this too answers nothing
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*")
 
 
@@ -70,6 +72,7 @@ class Found:
     score: float
     at: int  # where the value starts in ``holder.text``
     also: tuple[tuple[int, str], ...] = ()  # further values of the kind in ``holder.text``
+    sense: float | None = None  # how near the words around it are to what is asked
 
     @property
     def values(self) -> list[tuple[int, str]]:
@@ -95,6 +98,14 @@ def nearness(entity: Entity, sentence: str, terms: set[str]) -> float:
     hits = [i for i, (pos, w) in enumerate(words) if i not in inside and _matches(w, terms)]
     near = sum(1 / (1 + min(abs(h - i) for i in inside) / 2) for h in hits)
     return min(1.0, near / len(terms))
+
+
+def _far(found: Found) -> bool:
+    """Whether ``found`` stands beside a sentence far from the question and among words far
+    from what it asks: a detail of something else ("the rate was cut on Wednesday" for "When
+    did she become governor?"), not its answer."""
+    far_words = found.sense is not None and found.sense < FAR_SENSE
+    return far_words and found.anchor.relevance < FAR_RELEVANCE
 
 
 def _around(entity: Entity, sentence: str) -> str:
@@ -245,6 +256,8 @@ def bridge(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Entity, Evidence
         for entity in entities(e.text):
             if entity.label not in NAME_CLASS or asked.gives_name(entity.text):
                 continue
+            if asked.describes_a_person and entity.label != "PERSON":
+                continue  # "the woman who set the record" is Naomi Chelagat, not "Kenyan"
             if _does_as_described(asked, entity, e.text):
                 return entity, e
     return None
@@ -551,7 +564,9 @@ def extract(
             key = entity.text.lower()
             if key not in scored or score > scored[key][0]:
                 value = _phrase(asked, entity, held.text)
-                scored[key] = (score, Found(value, held, anchors[rank], score, entity.start))
+                read = float(sense) if embedder is not None else None
+                found = Found(value, held, anchors[rank], score, entity.start, sense=read)
+                scored[key] = (score, found)
         if asked.noun in OUTLETS:  # "Which outlet reported it?": "Azernews reports"
             scored = {k: v for k, v in scored.items() if _reports(v[1])} or scored
             scored = {k: v for k, v in scored.items() if _cites_as_asked(asked, v[1])} or scored
@@ -564,6 +579,8 @@ def extract(
                 key=lambda k: scored[k][0] + AGREE_BONUS * min(3, max(0, len(agree[k]) - 1)),
             )
             found = scored[key][1]
+            if _far(found):
+                return None
             if asked.several:
                 return _with_the_others(asked, found, labels)
             return _as_range(asked, found) if asked.kind == "time" else found

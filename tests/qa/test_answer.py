@@ -605,6 +605,24 @@ def test_a_name_the_text_calls_what_is_asked_answers_before_another(tmp_path: Pa
     _assert_exact(assistant, group)
 
 
+def test_a_value_far_from_the_question_in_sentence_and_words_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    """The day the bank cut its rate is no answer to when its governor took office: neither
+    the sentence nor the words around the day are close to what is asked."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "bank.txt": "Lindmark central bank cuts rate\nLindmark's central bank cut its main "
+            "interest rate by half a point to 6.5 percent on Wednesday, its second cut this "
+            "year. Governor Eva Strand told reporters that inflation was falling faster than "
+            "expected. The bank's next decision is due in March.\n",
+        },
+    )
+    answer = assistant.ask_final("When did Eva Strand become governor of Lindmark's central bank?")
+    assert not answer.text.startswith("Wednesday"), answer.text
+
+
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
     answer = assistant.ask_final("How did Guo Jiakun describe China's role in the world?")
     assert answer.mode == "points" and "builder of world peace" in answer.text

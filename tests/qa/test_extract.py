@@ -29,7 +29,9 @@ from qa.asked import (
 )
 from qa.decide import by_the_responder, find_conflict, on_the_subject, should_abstain
 from qa.extract import (
+    Found,
     _around,
+    _far,
     _role,
     _titled_as_asked,
     bridge,
@@ -1058,3 +1060,31 @@ def test_a_name_the_text_calls_by_the_questions_noun_is_one_of_its_kind() -> Non
     assert "save elmford valley" in asked.values(group.text)  # the reader raises it
     said = [doc.sentence("High Court", 0.6), group]
     assert _value(asked, said, doc) == "Save Elmford Valley"
+
+
+def test_a_value_far_from_the_question_in_sentence_and_words_answers_nothing() -> None:
+    far = Evidence("a.txt", 0, 10, 1, "The bank cut its rate on Wednesday.", 0.4, 0.39, 0.2)
+    close = replace(far, relevance=0.62)
+    found = Found("Wednesday", far, far, 0.4, 25, sense=0.05)
+    assert _far(found)
+    assert not _far(replace(found, anchor=close))  # the sentence is close to the question
+    assert not _far(replace(found, sense=0.4))  # the words around the value are
+    assert not _far(replace(found, sense=None))  # no sense was read
+
+
+def test_a_person_described_by_a_clause_is_named_by_a_person_not_a_people() -> None:
+    asked = Asked.of("Who trains the woman who set the Berlin course record?")
+    assert asked.describes_a_person
+    said = Evidence(
+        "a.txt",
+        0,
+        80,
+        1,
+        "Kenyan runner Naomi Chelagat set a course record in Berlin on Sunday.",
+        0.6,
+        0.6,
+        0.5,
+    )
+    bridged = bridge(asked, [said])
+    assert bridged is not None and bridged[0].text == "Naomi Chelagat"
+    assert not Asked.of("Who heads the company that makes the Fold X2?").describes_a_person
