@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
-from qa.asked import Asked, Entity, entities, has_verb, tag
+from qa.asked import Asked, Entity, entities, has_verb, nth_document, tag
 from qa.decide import (
     about_the_subject,
     by_the_responder,
@@ -33,7 +33,7 @@ from qa.decide import (
 )
 from qa.extract import Found, bridge, dated_head, expansion, extract, nearness
 from qa.generate import Generator, Message
-from qa.read import Evidence, RememberedWindows, Windows, in_place, read, window
+from qa.read import Evidence, RememberedWindows, Windows, in_place, opening, read, window
 from qa.retrieve import Passage, retrieve
 from qa.settings import Settings
 from qa.text import content_terms, numbers
@@ -291,19 +291,10 @@ def lead(source: str, store: Windows) -> tuple[int, int] | None:
 
 def _lead_sentence(source: str, store: Windows) -> Evidence | None:
     """The lead of ``source`` (see :func:`lead`), as evidence the reader did not score."""
-    title = store.title(source)
-    if title is None:
-        return None
-    offset, text = store.around(source, title[0], title[0], LEAD_SPAN)
-    for span in sentence_spans(text):
-        start, end = offset + span.start, offset + span.end
-        if start < title[0]:
-            continue
-        line = title[1] + text.count("\n", title[0] - offset, span.start)
-        e = Evidence(source, start, end, line, text[span.start : span.end], 0.0, 0.0, 0.0)
-        if stating(e) and not _is_headline(e, store):
-            return e
-    return None
+    return next(
+        (e for e in opening(source, store, LEAD_SPAN) if stating(e) and not _is_headline(e, store)),
+        None,
+    )
 
 
 def summary_points(
@@ -462,6 +453,7 @@ def answer(
     yield Status("searching")
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
+    passages = list(_in_the_document_meant(question, passages, store))
     asked = Asked.of(question)
     around = RememberedWindows(store)  # read once for the subject rules and extraction
     read_all, evidence = _read_for(asked, passages, embedder, store, around, context)
@@ -544,6 +536,19 @@ def answer(
     yield done(
         text=text, citations=tuple(citations), abstained=False, mode=mode, evidence=tuple(evidence)
     )
+
+
+def _in_the_document_meant(
+    question: str, passages: Sequence[Passage], store: Store
+) -> Sequence[Passage]:
+    """``passages`` from the document the question points at by its place in the list of
+    documents ("according to the first article", see :func:`qa.asked.nth_document`), when it
+    points at one and any are from it; all of them otherwise."""
+    nth = nth_document(question)
+    files = sorted(store.files()) if nth is not None else []
+    if nth is None or not -len(files) <= nth < len(files):
+        return passages
+    return [p for p in passages if p.source == files[nth]] or passages
 
 
 def _read_for(

@@ -673,6 +673,23 @@ def compares_sources(question: str) -> bool:
     return bool(_COMPARING.search(question)) and not content_terms(question) - _DOCUMENT_WORDS
 
 
+# A document the question points at by its place among the documents: "according to the first
+# article", "in the second report", "the last story".
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+_NTH_DOCUMENT = re.compile(
+    rf"\bthe\s+({'|'.join(_ORDINALS)})\s+(?:article|report|document|piece|story|text|source|file)s?\b",
+    re.IGNORECASE,
+)
+
+
+def nth_document(question: str) -> int | None:
+    """The place among the documents (in the order they are listed: by name) of the one the
+    question points at ("according to the first article": 0, "the last report": -1); None
+    when it points at none."""
+    match = _NTH_DOCUMENT.search(question)
+    return _ORDINALS[match.group(1).lower()] if match else None
+
+
 # "How do the reports differ on when he spoke?", "Do they agree on the number of deaths?"
 _DIFFER = re.compile(
     r"\b(?:differ|disagree|agree|vary|conflict)\w*\s+(?:on|about|over|as to|in)\s+(?:the\s+)?(\w+)"

@@ -208,6 +208,24 @@ def window(anchor: Evidence, store: Windows) -> list[tuple[str, Evidence]]:
     return out
 
 
+def opening(source: str, store: Windows, span: int = 1500) -> list[Evidence]:
+    """The sentences of ``source`` from its title on, within ``span`` characters of it, as
+    evidence the reader did not score: where a report says what it is and who filed it."""
+    title = store.title(source)
+    if title is None:
+        return []
+    offset, text = store.around(source, title[0], title[0], span)
+    out = []
+    for sentence in sentence_spans(text):
+        start, end = offset + sentence.start, offset + sentence.end
+        if start < title[0]:
+            continue
+        line = title[1] + text.count("\n", title[0] - offset, sentence.start)
+        said = text[sentence.start : sentence.end]
+        out.append(Evidence(source, start, end, line, said, 0.0, 0.0, 0.0))
+    return out
+
+
 def head(anchor: Evidence, store: Windows) -> Evidence | None:
     """The title (first line) of ``anchor``'s document, as evidence beside it."""
     title = store.title(anchor.source)

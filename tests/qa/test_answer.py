@@ -228,6 +228,15 @@ def test_a_country_named_otherwise_than_the_text_does(assistant: Assistant) -> N
     assert assistant.ask_final("What did the UK say about NATO's spending?").abstained
 
 
+def test_a_document_pointed_at_by_its_place_in_the_list(assistant: Assistant) -> None:
+    """The two reports disagree on the day; "the second article" is the second file."""
+    second = assistant.ask_final("When did Rutte speak, according to the second article?")
+    assert second.text.startswith("Wednesday [1]"), second.text
+    assert second.citations[0].source == "001_af2cb071c3335e74.txt"
+    first = assistant.ask_final("When did Rutte speak, according to the first article?")
+    assert first.text.startswith("Tuesday [1]"), first.text
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

@@ -13,6 +13,7 @@ from qa.asked import (
     expected_type,
     is_country,
     named_in,
+    nth_document,
     spellings,
     typed_values,
 )
@@ -137,6 +138,14 @@ def test_a_country_is_named_by_its_initials_or_its_capital() -> None:
 def test_a_name_after_what_is_whose_thing_is_asked_not_what() -> None:
     asked = Asked.of("What was the United States' total military spending in 2024?")
     assert asked.kind != "place" and asked.noun != "state"
+
+
+def test_a_document_is_pointed_at_by_its_place_in_the_list() -> None:
+    assert nth_document("What did Guo say, according to the first article?") == 0
+    assert nth_document("In the second report, when did Rutte speak?") == 1
+    assert nth_document("What does the last story say?") == -1
+    assert nth_document("Which was the second-largest spender?") is None
+    assert nth_document("When did it happen for the first time?") is None
 
 
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
