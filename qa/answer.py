@@ -31,7 +31,7 @@ from qa.decide import (
     rerank_by_type,
     should_abstain,
 )
-from qa.extract import Found, bridge, dated_head, expansion, extract, nearness
+from qa.extract import Found, bridge, dated_head, expansion, extract, nearness, outlet_of
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, opening, read, window
 from qa.retrieve import Passage, retrieve
@@ -472,7 +472,8 @@ def answer(
         )
 
     dated = dated_head(asked, evidence, around) if asked.dates_a_document else None
-    spelled = dated or expansion(asked, evidence, around)
+    ran = outlet_of(asked, evidence, around) if asked.asks_a_documents_outlet else None
+    spelled = dated or ran or expansion(asked, evidence, around)
     if spelled is None:  # a question about what it describes, asked of the name it has
         spelled = _hop(asked, evidence, passages, embedder, settings, store, around, context)
     if spelled:

@@ -941,6 +941,9 @@ _STANDS_FOR = re.compile(
     r"\b(?i:what (?:does|do|did|is) (?:the (?:abbreviation|acronym) )?)([A-Z][A-Z0-9&.-]+s?)"
     r"\s+(?i:stand for|mean|short for)\b"
 )
+_RAN = re.compile(
+    r"\b(?:published|posted|written|wrote|ran|run|carried|issued|filed|put out)\b", re.IGNORECASE
+)
 _PUBLISHED = re.compile(r"\b(?:published|posted|written|dated|filed|issued)\b", re.IGNORECASE)
 _DOCUMENT = re.compile(
     r"\b(?:article|report|story|piece|post|document|page|bulletin|dispatch)\b", re.IGNORECASE
@@ -1223,6 +1226,17 @@ class Asked:
         return (
             self.kind == "time"
             and _PUBLISHED.search(self.question) is not None
+            and _DOCUMENT.search(self.question) is not None
+        )
+
+    @property
+    def asks_a_documents_outlet(self) -> bool:
+        """Whether the question asks which outlet ran a document itself ("What outlet ran the
+        second article?"): the one its opening credits with the report, not one it names."""
+        return (
+            self.kind == "org"
+            and self.noun in OUTLETS
+            and _RAN.search(self.question) is not None
             and _DOCUMENT.search(self.question) is not None
         )
 

@@ -22,6 +22,7 @@ import numpy as np
 from index.embed import Embedder
 from qa.asked import (
     CHANGES,
+    DATELINE,
     NAME_CLASS,
     OUTLETS,
     VALUE_KINDS,
@@ -36,7 +37,7 @@ from qa.asked import (
     tag,
 )
 from qa.decide import credited, owned_by_another, topic_share
-from qa.read import Evidence, Windows, head, window
+from qa.read import Evidence, Windows, head, opening, window
 from qa.text import content_terms, stem
 
 ANCHORS = 5  # best sentences whose windows are read
@@ -655,6 +656,27 @@ def dated_head(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Fo
         if dated:
             first = min(dated, key=lambda e: e.start)
             return Found(first.text, title, title, best.score, first.start)
+    return None
+
+
+def outlet_of(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
+    """The outlet the opening of the best sentences' documents credits with the report
+    ("..., Azernews reports, citing Global Times": Azernews), for a question asking which
+    outlet ran a document (see :attr:`Asked.asks_a_documents_outlet`)."""
+    for source in dict.fromkeys(e.source for e in evidence[:ANCHORS]):
+        best = next(e for e in evidence if e.source == source)
+        said = opening(source, store)
+        tag(e.text for e in said)
+        for sentence in said:
+            if filed := DATELINE.match(sentence.text):  # "LEEDSWORTH, April 12 (Northline Press)"
+                agency = filed.group(1)
+                return Found(agency, sentence, sentence, best.score, filed.start(1))
+            for entity in entities(sentence.text):
+                if entity.label != "ORG" or asked.rules_out(entity.text):
+                    continue
+                found = Found(entity.text, sentence, sentence, best.score, entity.start)
+                if _reports(found) and not _CITED.search(sentence.text[: entity.start]):
+                    return found
     return None
 
 

@@ -237,6 +237,27 @@ def test_a_document_pointed_at_by_its_place_in_the_list(assistant: Assistant) ->
     assert first.text.startswith("Tuesday [1]"), first.text
 
 
+def test_the_outlet_that_ran_a_document_is_the_one_its_opening_credits(
+    assistant: Assistant, tmp_path: Path
+) -> None:
+    """The second seed credits Azernews ("Azernews reports, citing Global Times"); a wire
+    story names its agency in its dateline."""
+    second = assistant.ask_final("Which outlet published the second report?")
+    assert second.text.startswith("Azernews [1]"), second.text
+    _assert_exact(assistant, second)
+    wire = _indexed(
+        tmp_path,
+        {
+            "bridge.txt": "Footbridge opens in Hollins\nHOLLINS, May 3 (Ridgeway Wire) -\nThe new "
+            "footbridge over the Hollins river opened on Monday after two years of building "
+            "work.\n",
+        },
+    )
+    agency = wire.ask_final("Which agency filed the story about the Hollins footbridge?")
+    assert agency.text.startswith("Ridgeway Wire [1]"), agency.text
+    _assert_exact(wire, agency)
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

@@ -38,6 +38,7 @@ from qa.extract import (
     dated_head,
     expansion,
     extract,
+    outlet_of,
     plausible,
 )
 from qa.read import Evidence, Windows
@@ -1088,3 +1089,17 @@ def test_a_person_described_by_a_clause_is_named_by_a_person_not_a_people() -> N
     bridged = bridge(asked, [said])
     assert bridged is not None and bridged[0].text == "Naomi Chelagat"
     assert not Asked.of("Who heads the company that makes the Fold X2?").describes_a_person
+
+
+def test_the_outlet_of_a_document_is_credited_in_its_opening_not_cited() -> None:
+    doc = Document(
+        "remarks.txt",
+        "NATO rebuked\nGuo said NATO was stoking tensions, Azernews reports, citing Global "
+        "Times. Guo spoke in Beijing.\n",
+    )
+    asked = Asked.of("Which outlet ran the article about Guo's remarks?")
+    assert asked.asks_a_documents_outlet
+    assert not Asked.of("Which outlet reported Guo's remarks?").asks_a_documents_outlet
+    found = outlet_of(asked, [doc.sentence("Beijing", 0.4)], doc)
+    assert found is not None and found.value == "Azernews"
+    assert found.holder.text[found.at :].startswith("Azernews")
