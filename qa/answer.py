@@ -488,7 +488,8 @@ def answer(
         return
 
     if asked.acronym or (  # not spelled out
-        should_abstain(asked, evidence, settings, around) and not (asked.compares and evidence)
+        should_abstain(asked, evidence, settings, around)
+        and not (asked.whole_documents and evidence)
     ):
         yield abstained()
         return
@@ -514,7 +515,7 @@ def answer(
         evidence = rerank_by_type(asked, in_place(evidence))  # sentences read in their place
         evidence = _said_by(asked, evidence)
         if asked.summary:
-            chosen = summary_points(evidence, around, every_source=asked.compares)
+            chosen = summary_points(evidence, around, every_source=asked.whole_documents)
         else:
             chosen = points(evidence, MAX_POINT_WORDS if asked.multi else MAX_SEVERAL_WORDS, around)
         if not asked.multi:

@@ -591,6 +591,9 @@ _WH_AUXILIARY = re.compile(
 # carrier", "the Dutch payments firm".
 _NOUN_PHRASE_TAGS = frozenset("DT PRP$ JJ JJR JJS NN NNS NNP NNPS HYPH POS CD VBN VBG".split())
 _MONEY_NOUNS = frozenset(stem(n) for n in "budget cost price fee salary wage revenue fine".split())
+_PAYING = frozenset(
+    stem(w) for w in "spend spent pay paid invest invested earn earned charge charged".split()
+)
 _SHARE_OR_CHANGE = frozenset(
     stem(w)
     for w in "share percentage percent proportion rate rise grow increase fall drop cut jump "
@@ -680,6 +683,9 @@ _NTH_DOCUMENT = re.compile(
     rf"\bthe\s+({'|'.join(_ORDINALS)})\s+(?:article|report|document|piece|story|text|source|file)s?\b",
     re.IGNORECASE,
 )
+
+
+_ORDINAL_TERMS = frozenset(stem(w) for w in _ORDINALS)
 
 
 def nth_document(question: str) -> int | None:
@@ -1028,6 +1034,17 @@ class Asked:
         return self.multi and (bool(_SUMMARY.search(self.question)) or self.compares)
 
     @property
+    def whole_documents(self) -> bool:
+        """Whether the question asks for the gist of whole documents, and nothing else: how
+        they compare (see :attr:`compares`), or a summary of those its names pick ("Summarize
+        the Azernews article.", "Give an overview of the second report."). Each document's
+        lead then opens the answer, however unlike the question's words."""
+        if self.compares:
+            return True
+        rest = content_terms(_SUMMARY.sub("", without_names(self.question, self.subject)))
+        return self.summary and not rest - _DOCUMENT_WORDS - _ORDINAL_TERMS
+
+    @property
     def compares(self) -> bool:
         """Whether the question asks how the documents compare, and nothing else (see
         :func:`compares_sources`): any document's lead answers it, however unlike the
@@ -1189,6 +1206,13 @@ class Asked:
         terms = content_terms(self.question)
         priced = any(is_currency(w) for w in re.findall(r"[a-z]+", self.question.lower()))
         return bool(terms & _MONEY_NOUNS or priced) and not terms & _SHARE_OR_CHANGE
+
+    @cached_property
+    def pays(self) -> bool:
+        """Whether a "how much" question asks what was paid ("How much did China spend on its
+        military?"): a sum of money answers it before a share or a change does, though "5% of
+        GDP" may say how much members are to spend."""
+        return self.kind == "number" and bool(content_terms(self.question) & _PAYING)
 
     @cached_property
     def part_of(self) -> frozenset[str]:

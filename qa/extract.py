@@ -51,6 +51,7 @@ TITLE_BONUS = 0.1  # a person given a title in the question's words: "coach Ines
 PART_BONUS = 0.1  # a share followed by the whole the question names
 CHANGE_BONUS = 0.1  # a figure beside a change, for a question asking how much one changed
 CHANGE_SPAN = 3  # words either side of a figure read for a change
+MONEY_BONUS = 0.1  # a sum of money, for a question asking what was paid
 PREPOSITION_BONUS = 0.1  # a value after the question word's preposition: "by 2035"
 TOPIC_BONUS = 0.2  # per share of the question's words besides names in the sentence
 AGREE_BONUS = 0.02  # per further best sentence whose window gives the same value
@@ -557,6 +558,8 @@ def extract(
                     score += PART_BONUS  # "What percentage of GDP": "5 percent of their GDP"
                 if asked.changed and _beside_a_change(entity, held.text):
                     score += CHANGE_BONUS  # "By how much did it rise?": "a 7% increase"
+                if asked.pays and entity.label == "MONEY":
+                    score += MONEY_BONUS  # "How much did China spend?": "$314 billion"
                 values.append((score, entity, rank, held))
         senses = _senses(asked, [_around(e, held.text) for _, e, _, held in values], embedder)
         scored: dict[str, tuple[float, Found]] = {}

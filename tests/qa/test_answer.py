@@ -258,6 +258,18 @@ def test_the_outlet_that_ran_a_document_is_the_one_its_opening_credits(
     _assert_exact(wire, agency)
 
 
+def test_what_was_spent_is_a_sum_and_a_named_document_is_summarised(
+    assistant: Assistant,
+) -> None:
+    spent = assistant.ask_final("How much did China spend on its military in 2024?")
+    assert spent.text.startswith("an estimated $314 billion [1]"), spent.text  # not the 7% rise
+    gist = assistant.ask_final("Summarize the Azernews article.")
+    assert gist.mode == "points", gist.text
+    assert {c.source for c in gist.citations} == {"001_af2cb071c3335e74.txt"}
+    assert gist.text.startswith("- Certain NATO figures"), gist.text  # its lead first
+    _assert_exact(assistant, gist)
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

@@ -148,6 +148,15 @@ def test_a_document_is_pointed_at_by_its_place_in_the_list() -> None:
     assert nth_document("When did it happen for the first time?") is None
 
 
+def test_a_summary_of_documents_picked_by_name_or_place_asks_for_nothing_else() -> None:
+    assert Asked.of("Summarize the Azernews article.").whole_documents
+    assert Asked.of("Give an overview of the second report.").whole_documents
+    assert Asked.of("Compare the two reports.").whole_documents
+    assert not Asked.of("Summarize China's response to NATO.").whole_documents
+    assert Asked.of("How much did China spend on its military?").pays
+    assert not Asked.of("How much did China's budget rise?").pays
+
+
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     settings = Settings()
     asked = Asked.of("What did Rutte say about artificial intelligence?")
