@@ -444,18 +444,35 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
 
 
 def _title_of(
-    asked: Asked, anchors: Sequence[Evidence], windows: list[tuple[int, str, Evidence]]
+    asked: Asked,
+    anchors: Sequence[Evidence],
+    windows: list[tuple[int, str, Evidence]],
+    store: Windows,
 ) -> Found | None:
     """The title of the person a "what is X's job" question names, from the best sentence
-    (or the text around it) that gives one."""
+    (or the text around it) that gives one; else from the opening of its document, where a
+    report names a person in full with their title before calling them "Guo"."""
     for rank, place, held in sorted(windows, key=lambda w: (w[0], w[1] != "sentence")):
-        for entity in entities(held.text):
-            named = entity.text.lower().replace("’", "'")
-            if entity.label != "PERSON" or not any(n in named for n in asked.subject):
-                continue
-            if role := _role(entity, held.text):
-                score = anchors[rank].score * PLACE_WEIGHT[place]
-                return Found(held.text[role[0] : role[1]], held, anchors[rank], score, role[0])
+        score = anchors[rank].score * PLACE_WEIGHT[place]
+        if found := _titled_in(asked, held, anchors[rank], score):
+            return found
+    for anchor in anchors:
+        said = opening(anchor.source, store)
+        tag(e.text for e in said)
+        for held in said:  # cited alone: the best sentence only named the person
+            if found := _titled_in(asked, held, held, anchor.score * PLACE_WEIGHT["previous"]):
+                return found
+    return None
+
+
+def _titled_in(asked: Asked, held: Evidence, anchor: Evidence, score: float) -> Found | None:
+    """The title ``held`` gives the person the question names, found beside ``anchor``."""
+    for entity in entities(held.text):
+        named = entity.text.lower().replace("’", "'")
+        if entity.label != "PERSON" or not any(n in named for n in asked.subject):
+            continue
+        if role := _role(entity, held.text):
+            return Found(held.text[role[0] : role[1]], held, anchor, score, role[0])
     return None
 
 
@@ -517,7 +534,7 @@ def extract(
     windows = [(rank, place, e) for rank, a in enumerate(anchors) for place, e in window(a, store)]
     tag(e.text for _, _, e in windows)
     if asked.kind == "role":
-        return _title_of(asked, anchors, windows)
+        return _title_of(asked, anchors, windows, store)
     # a count stands beside what is done, not beside its noun ("2,300 were evacuated")
     terms = content_terms(asked.question) - {asked.counted or ""}
     # A name answers only from a sentence that keeps to what the question asks ("created by

@@ -270,6 +270,12 @@ def test_what_was_spent_is_a_sum_and_a_named_document_is_summarised(
     _assert_exact(assistant, gist)
 
 
+def test_a_persons_job_is_their_title_where_first_named_in_full(assistant: Assistant) -> None:
+    job = assistant.ask_final("What is Guo's job?")  # the best sentences say only "Guo said"
+    assert job.text.startswith("Chinese Foreign Ministry spokes"), job.text
+    _assert_exact(assistant, job)
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

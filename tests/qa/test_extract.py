@@ -1103,3 +1103,14 @@ def test_the_outlet_of_a_document_is_credited_in_its_opening_not_cited() -> None
     found = outlet_of(asked, [doc.sentence("Beijing", 0.4)], doc)
     assert found is not None and found.value == "Azernews"
     assert found.holder.text[found.at :].startswith("Azernews")
+
+
+def test_a_persons_job_is_read_where_the_report_first_names_them_in_full() -> None:
+    doc = Document(
+        "talks.txt",
+        "Ministry rebukes bloc\nForeign Ministry spokesman Li Wen said on Friday the bloc was "
+        "wrong. The talks ended early. Li added that the ministry would respond.\n",
+    )
+    found = extract(Asked.of("What is Li's job?"), [doc.sentence("Li added", 0.6)], doc)
+    assert found is not None and found.value == "Foreign Ministry spokesman"
+    assert found.anchor == found.holder  # cited where the title stands, not beside "Li added"
