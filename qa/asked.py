@@ -779,6 +779,8 @@ def _noun_of_a_kind(word: str) -> tuple[str, str] | None:
     for noun in (word, _singular(word)):
         if noun in _KIND_BY_NOUN:
             return noun, _KIND_BY_NOUN[noun]
+        if noun in _PERSON_NOUNS:  # "What is the name of NATO's chief?"
+            return noun, "person"
     return None
 
 

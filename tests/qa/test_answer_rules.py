@@ -138,6 +138,8 @@ def test_a_country_is_named_by_its_initials_or_its_capital() -> None:
 def test_a_name_after_what_is_whose_thing_is_asked_not_what() -> None:
     asked = Asked.of("What was the United States' total military spending in 2024?")
     assert asked.kind != "place" and asked.noun != "state"
+    chief = Asked.of("What is the name of NATO's chief?")
+    assert (chief.kind, chief.noun) == ("person", "chief")  # a person, by the noun after it
 
 
 def test_a_document_is_pointed_at_by_its_place_in_the_list() -> None:
