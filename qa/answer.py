@@ -31,7 +31,16 @@ from qa.decide import (
     rerank_by_type,
     should_abstain,
 )
-from qa.extract import Found, bridge, dated_head, expansion, extract, nearness, outlet_of
+from qa.extract import (
+    Found,
+    bridge,
+    dated_head,
+    expansion,
+    extract,
+    named_for_the_thing,
+    nearness,
+    outlet_of,
+)
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, opening, read, window
 from qa.retrieve import Passage, retrieve
@@ -525,7 +534,7 @@ def answer(
         mode = "points"
     elif found := extract(
         asked, keeping_to_the_topic(asked, evidence, settings, around), around, embedder
-    ):
+    ) or named_for_the_thing(asked, evidence, around):
         text, citations = _state(found)
         mode = "value"
     elif asked.kind == "role" or asked.needs_value:  # no such value beside the subject

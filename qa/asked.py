@@ -319,12 +319,13 @@ def has_verb(text: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _question_tags(question: str) -> tuple[tuple[int, str], ...]:
-    """The question's tokens as (offset, part-of-speech tag); its entities are kept as
-    :func:`tag` keeps a sentence's, so one pass of the pipeline serves both."""
+def pos_tags(text: str) -> tuple[tuple[int, str], ...]:
+    """The tokens of ``text`` (a question, a sentence) as (offset, part-of-speech tag); its
+    entities are kept as :func:`tag` keeps a sentence's, so one pass of the pipeline serves
+    both."""
     with _NLP_LOCK:
-        doc = _nlp()(question)
-    _remember(question, doc)
+        doc = _nlp()(text)
+    _remember(text, doc)
     return tuple((token.idx, token.tag_) for token in doc)
 
 
@@ -372,7 +373,7 @@ def _office(question: str) -> tuple[str | None, str] | None:
 def _first_is_name(question: str) -> bool:
     """Whether the question's first word is a proper noun ("Guo said ...?") rather than a word
     capitalised for opening it ("Roughly how many ...?")."""
-    for at, pos in _question_tags(question):
+    for at, pos in pos_tags(question):
         if question[at].isalpha():
             return pos in ("NNP", "NNPS")
     return False
@@ -733,7 +734,7 @@ def _head_noun(question: str) -> str | None:
     if match is None:
         return None
     head = None
-    for at, pos in _question_tags(question):
+    for at, pos in pos_tags(question):
         if at < match.end():
             continue
         if pos not in _MODIFIERS:
@@ -823,7 +824,7 @@ def _counted(question: str) -> str | None:
     match = re.search(r"\b(?:how many|number of)\s+([a-z][\w-]*)", question.lower())
     if match is None:
         return None
-    for at, pos in _question_tags(question):
+    for at, pos in pos_tags(question):
         if at >= match.start(1) and pos in ("NN", "NNS"):
             word = re.match(r"[\w-]+", question[at:])
             return stem(word.group()) if word else None
@@ -925,7 +926,7 @@ def asks_for_several(question: str) -> bool:
     opener = _PLURAL_OPENER.search(question)
     if opener is None:
         return False
-    for at, pos in _question_tags(question):
+    for at, pos in pos_tags(question):
         if at < opener.end():
             continue
         if pos in ("NNS", "NNPS"):
@@ -1091,7 +1092,7 @@ class Asked:
         if self.kind != "count":
             return frozenset()
         verbs = set()
-        for at, pos in _question_tags(self.question):
+        for at, pos in pos_tags(self.question):
             word = re.match(r"[A-Za-z]+", self.question[at:])
             if pos.startswith("VB") and word:
                 verbs.add(stem(word.group()))
@@ -1125,7 +1126,7 @@ class Asked:
         such a clause (see :attr:`described`)."""
         if not self.described:
             return None
-        tags = _question_tags(self.question)
+        tags = pos_tags(self.question)
         clause = self._relative_clause
         assert clause is not None
         at = next(i for i, (offset, _) in enumerate(tags) if offset >= clause[0]) - 1
@@ -1162,7 +1163,7 @@ class Asked:
         """Where the question's first relative clause opening after a noun ("the company that
         ...") begins, past its relative word, and whether a verb comes before it; None when
         there is none."""
-        tags = _question_tags(self.question)
+        tags = pos_tags(self.question)
         verb = False
         for (_, before), (at, _) in pairwise(tags):
             verb = verb or before.startswith("VB") or before == "MD"
@@ -1254,6 +1255,16 @@ class Asked:
             and _PUBLISHED.search(self.question) is not None
             and _DOCUMENT.search(self.question) is not None
         )
+
+    @cached_property
+    def thing(self) -> str | None:
+        """The noun a "which X" question asks for when it is of no kind of value ("forum" in
+        "Which forum did Rutte speak at?"), singular: a name holding it answers ("the NATO
+        Public Forum"); None for other questions."""
+        if self.kind is not None or self.multi or self.several:
+            return None
+        head = _head_noun(self.question)
+        return _singular(head) if head and len(head) > 2 else None
 
     @property
     def asks_a_documents_outlet(self) -> bool:

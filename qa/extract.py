@@ -33,6 +33,7 @@ from qa.asked import (
     is_country,
     is_title,
     points_at,
+    pos_tags,
     spellings,
     tag,
 )
@@ -698,6 +699,39 @@ def outlet_of(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Fou
                 if _reports(found) and not _CITED.search(sentence.text[: entity.start]):
                     return found
     return None
+
+
+def named_for_the_thing(asked: Asked, evidence: Sequence[Evidence], store: Windows) -> Found | None:
+    """The name in the best sentences that holds the noun a "which X" question asks for (see
+    :attr:`Asked.thing`) as one of its capitalised words: "the NATO Public Forum" for "Which
+    forum did Rutte speak at?", "the Cannes Film Festival" for "Which festival ...?". The
+    question's own names answer nothing."""
+    if asked.thing is None or not evidence:
+        return None
+    noun = re.escape(asked.thing.capitalize())
+    named = re.compile(rf"\b((?:[A-Z][\w'’&.-]*[ \t]+){{0,5}}{noun}(?:e?s)?)\b")
+    best = evidence[0].score
+    for anchor in evidence[:ANCHORS]:
+        if anchor.score < MIN_ANCHOR * best:
+            break
+        proper = {at for at, pos in pos_tags(anchor.text) if pos in ("NNP", "NNPS")}
+        for match in named.finditer(anchor.text):
+            value = match.group(1)  # a name: proper nouns, the asked noun last
+            words = [m.start() + match.start(1) for m in re.finditer(r"\S+", value)]
+            if len(words) < 2 or not set(words) <= proper or asked.gives_name(value):
+                continue
+            if _in_prose(anchor.text, match.start(1)):  # not a heading ("Deprecated Modules")
+                return Found(value, anchor, anchor, anchor.score, match.start(1))
+    return None
+
+
+def _in_prose(text: str, at: int) -> bool:
+    """Whether the line of ``text`` holding ``at`` is prose, with words in lower case (not a
+    heading or a menu in title case)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return any(len(w) > 3 for w in re.findall(r"\b[a-z]+\b", line))
 
 
 MAX_VALUES = 5  # values listed for a question asking for several

@@ -276,6 +276,14 @@ def test_a_persons_job_is_their_title_where_first_named_in_full(assistant: Assis
     _assert_exact(assistant, job)
 
 
+def test_a_which_question_of_no_kind_is_answered_by_the_name_holding_its_noun(
+    assistant: Assistant,
+) -> None:
+    forum = assistant.ask_final("Which forum did Rutte speak at?")
+    assert forum.text.startswith("NATO Public Forum [1]"), forum.text
+    _assert_exact(assistant, forum)
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

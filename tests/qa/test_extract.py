@@ -38,6 +38,7 @@ from qa.extract import (
     dated_head,
     expansion,
     extract,
+    named_for_the_thing,
     outlet_of,
     plausible,
 )
@@ -1114,3 +1115,18 @@ def test_a_persons_job_is_read_where_the_report_first_names_them_in_full() -> No
     found = extract(Asked.of("What is Li's job?"), [doc.sentence("Li added", 0.6)], doc)
     assert found is not None and found.value == "Foreign Ministry spokesman"
     assert found.anchor == found.holder  # cited where the title stands, not beside "Li added"
+
+
+def test_a_which_question_of_no_kind_is_answered_by_a_name_holding_its_noun() -> None:
+    doc = Document(
+        "forum.txt",
+        "Talks\nThe minister spoke at the Baltic Energy Forum on Tuesday. Deprecated Forums\n\n"
+        "Navigation\n",
+    )
+    asked = Asked.of("Which forum did the minister speak at?")
+    assert asked.kind is None and asked.thing == "forum"
+    found = named_for_the_thing(asked, [doc.sentence("Baltic", 0.6)], doc)
+    assert found is not None and found.value == "Baltic Energy Forum"
+    heading = doc.sentence("Deprecated", 0.6)  # title case and no prose: a heading
+    assert named_for_the_thing(asked, [heading], doc) is None
+    assert Asked.of("Which city hosted the forum?").thing is None  # a kind of value
