@@ -772,6 +772,8 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
         for word in owned.group(1).split():
             if kind := _noun_of_a_kind(word):
                 return kind
+            if _singular(word) in _PERSON_NOUNS:  # "What is the name of NATO's chief?"
+                return _singular(word), "person"
     return None
 
 
@@ -780,8 +782,6 @@ def _noun_of_a_kind(word: str) -> tuple[str, str] | None:
     for noun in (word, _singular(word)):
         if noun in _KIND_BY_NOUN:
             return noun, _KIND_BY_NOUN[noun]
-        if noun in _PERSON_NOUNS:  # "What is the name of NATO's chief?"
-            return noun, "person"
     return None
 
 
