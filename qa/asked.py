@@ -243,6 +243,8 @@ def _trimmed(entity: Entity) -> Entity | None:
     if entity.label == "PERSON":  # "Striker Joel Mensah" is Joel Mensah
         while (lead := re.match(r"([A-Za-z]+)\.?\s+(?=[A-Z])", text)) and is_title(lead[1]):
             text, start = text[lead.end() :], start + lead.end()
+        if scored := re.search(r"\s+\d", text):  # "Jessica Rourke 6-4 3-": the score follows
+            text, end = text[: scored.start()], start + scored.start()
     if not text:
         return None
     return entity if text == entity.text else Entity(start, end, entity.label, text)

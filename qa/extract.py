@@ -198,7 +198,7 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return False  # "battery maker Hanul Cell" is no bank
     if _does_as_described(asked, entity, sentence):
         return False  # "Skyreach Airways reported a first-half loss": the carrier, not its founder
-    if entity.label == "PERSON" and _named_person(asked) & set(words):
+    if entity.label == "PERSON" and (_named_person(asked) | asked.subject) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
     return bool(words) and not asked.rules_out(value)
 

@@ -1130,3 +1130,16 @@ def test_a_which_question_of_no_kind_is_answered_by_a_name_holding_its_noun() ->
     heading = doc.sentence("Deprecated", 0.6)  # title case and no prose: a heading
     assert named_for_the_thing(asked, [heading], doc) is None
     assert Asked.of("Which city hosted the forum?").thing is None  # a kind of value
+
+
+def test_the_person_a_question_names_by_surname_is_not_who_they_beat() -> None:
+    doc = Document(
+        "final.txt",
+        "Qualifier wins\nQualifier Mila Kovac won the Gulf Open final on Saturday, beating top "
+        "seed Jessica Rourke 6-4 3-6 7-5.\n",
+    )
+    said = doc.sentence("Mila Kovac", 0.7)
+    assert "Jessica Rourke" in {e.text for e in entities(said.text)}  # the score left out
+    assert _value(Asked.of("Who did Kovac beat in the Gulf Open final?"), [said], doc) == (
+        "Jessica Rourke"
+    )
