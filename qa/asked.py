@@ -68,7 +68,7 @@ _NOUNS = {
     "number": "share percentage proportion percent amount price cost fee rate sum budget "
     "size figure total value",
     "place": "country city town place region state nation province capital continent "
-    "location venue stadium arena island port district village county",
+    "location venue stadium arena island port district village county nationality",
     "org": "company organisation organization firm outlet newspaper paper agency group party "
     "team club university body institution institute ministry department network channel "
     "broadcaster publisher bank project foundation union alliance association carmaker airline "
@@ -952,6 +952,7 @@ _STANDS_FOR = re.compile(
     r"\b(?i:what (?:does|do|did|is) (?:the (?:abbreviation|acronym) )?)([A-Z][A-Z0-9&.-]+s?)"
     r"\s+(?i:stand for|mean|short for)\b"
 )
+_NATIONALITY = re.compile(r"\bnationality\b", re.IGNORECASE)
 _RAN = re.compile(
     r"\b(?:published|posted|written|wrote|ran|run|carried|issued|filed|put out)\b", re.IGNORECASE
 )
@@ -1259,6 +1260,12 @@ class Asked:
         )
 
     @cached_property
+    def nationality(self) -> bool:
+        """Whether the question asks someone's nationality: a people's word answers it
+        ("Croatian"), or their country."""
+        return self.kind == "place" and _NATIONALITY.search(self.question) is not None
+
+    @cached_property
     def thing(self) -> str | None:
         """The noun a "which X" question asks for when it is of no kind of value ("forum" in
         "Which forum did Rutte speak at?"), singular: a name holding it answers ("the NATO
@@ -1294,6 +1301,8 @@ class Asked:
             values |= _sizes(text, sized)
         if self.kind == "number" and self.costs_money:  # a budget is no "5%"
             values = {v for v in values if not _SHARE.search(v)}
+        if self.nationality:  # "Croatian qualifier Mila Kovac"
+            values |= {e.text.lower() for e in entities(text) if e.label == "NORP"}
         if self.kind in ("org", "place"):  # "Quiet Skies Harwick, the residents' group"
             values |= {e.text.lower() for e in self.called_by_noun(text)}
         if self.kind in ("person", "org", "place"):
@@ -1387,6 +1396,8 @@ class Asked:
         """The entity labels that answer this question (with the stand-ins when asked)."""
         if self.kind is None:
             return frozenset()
+        if self.nationality:
+            return frozenset({"NORP", "GPE"})  # "Croatian qualifier Mila Kovac"
         if self.kind == "place" and self.noun in _SETTLED and not fallback:
             return frozenset({"GPE"})  # a country or a city, not a continent or a river
         if self.kind == "number" and (self.noun in _PARTS or self.sized) and not fallback:

@@ -206,8 +206,8 @@ def topic_share(asked: Asked, sentence: str) -> float | None:
     sentence that merely names the same people answers nothing about the rest."""
     dropped = {stem(n) for n in asked.subject} | REQUESTS
     terms = {t: f for t, f in term_forms(asked.question).items() if t not in dropped}
-    if not terms or asked.kind == "role":  # "What position does Guo hold?": names and a frame
-        return None
+    if not terms or asked.kind == "role" or asked.nationality:
+        return None  # "What position does Guo hold?", "What nationality is Kovac?": a frame
     return len(shared_terms(terms, sentence)) / len(terms)
 
 

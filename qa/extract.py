@@ -103,10 +103,13 @@ def nearness(entity: Entity, sentence: str, terms: set[str]) -> float:
     return min(1.0, near / len(terms))
 
 
-def _far(found: Found) -> bool:
+def _far(asked: Asked, found: Found) -> bool:
     """Whether ``found`` stands beside a sentence far from the question and among words far
     from what it asks: a detail of something else ("the rate was cut on Wednesday" for "When
-    did she become governor?"), not its answer."""
+    did she become governor?"), not its answer. What a question of names and a frame asks
+    ("What nationality is Kovac?") has too few words for their sense to say anything."""
+    if len(content_terms(asked.asks or "")) < 2:
+        return False
     far_words = found.sense is not None and found.sense < FAR_SENSE
     return far_words and found.anchor.relevance < FAR_RELEVANCE
 
@@ -601,7 +604,7 @@ def extract(
                 key=lambda k: scored[k][0] + AGREE_BONUS * min(3, max(0, len(agree[k]) - 1)),
             )
             found = scored[key][1]
-            if _far(found):
+            if _far(asked, found):
                 return None
             if asked.several:
                 return _with_the_others(asked, found, labels)

@@ -679,18 +679,20 @@ def test_a_value_far_from_the_question_in_sentence_and_words_is_no_answer(
     assert not answer.text.startswith("Wednesday"), answer.text
 
 
-def test_the_person_named_by_surname_and_a_name_before_a_score(tmp_path: Path) -> None:
+def test_a_person_named_by_surname_a_name_before_a_score_and_a_nationality(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,
         {
             "open.txt": "Qualifier stuns top seed\nDUBAI, Feb 25 (Alpine News Service) -\n"
-            "Qualifier Nadia Berg won her first title on Saturday, beating top seed Carla Ruiz "
-            "6-4 3-6 7-5 in the final of the Harbour Open.\n",
+            "Norwegian qualifier Nadia Berg won her first title on Saturday, beating top seed "
+            "Carla Ruiz 6-4 3-6 7-5 in the final of the Harbour Open.\n",
         },
     )
     answer = assistant.ask_final("Who did Berg beat in the Harbour Open final?")
     assert answer.text.startswith("Carla Ruiz [1]"), answer.text
     _assert_exact(assistant, answer)
+    nationality = assistant.ask_final("What nationality is Nadia Berg?")  # a people's word
+    assert nationality.text.startswith("Norwegian [1]"), nationality.text
 
 
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:

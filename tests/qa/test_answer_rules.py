@@ -159,6 +159,13 @@ def test_a_summary_of_documents_picked_by_name_or_place_asks_for_nothing_else() 
     assert not Asked.of("How much did China's budget rise?").pays
 
 
+def test_a_nationality_is_a_peoples_word_or_a_country() -> None:
+    asked = Asked.of("What nationality is Mila Kovac?")
+    assert asked.nationality and asked.labels() == {"NORP", "GPE"}
+    assert asked.values("Croatian qualifier Mila Kovac won.") == {"croatian"}
+    assert not Asked.of("Which nation won the cup?").nationality
+
+
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     settings = Settings()
     asked = Asked.of("What did Rutte say about artificial intelligence?")

@@ -1068,10 +1068,12 @@ def test_a_value_far_from_the_question_in_sentence_and_words_answers_nothing() -
     far = Evidence("a.txt", 0, 10, 1, "The bank cut its rate on Wednesday.", 0.4, 0.39, 0.2)
     close = replace(far, relevance=0.62)
     found = Found("Wednesday", far, far, 0.4, 25, sense=0.05)
-    assert _far(found)
-    assert not _far(replace(found, anchor=close))  # the sentence is close to the question
-    assert not _far(replace(found, sense=0.4))  # the words around the value are
-    assert not _far(replace(found, sense=None))  # no sense was read
+    asked = Asked.of("When did Eva Strand become governor of the bank?")
+    assert _far(asked, found)
+    assert not _far(asked, replace(found, anchor=close))  # the sentence is close
+    assert not _far(asked, replace(found, sense=0.4))  # the words around the value are
+    assert not _far(asked, replace(found, sense=None))  # no sense was read
+    assert not _far(Asked.of("When was Eva Strand?"), found)  # too few words to tell
 
 
 def test_a_person_described_by_a_clause_is_named_by_a_person_not_a_people() -> None:
