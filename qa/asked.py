@@ -138,7 +138,8 @@ _AUXILIARY = r"(?:is|was|are|were|do|does|did|will|would|can|could|should|has|ha
 _ROLE = r"\b(?:job|role|title|position|occupation|profession|post)\b"
 _CONCRETE_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|\d{1,4})\b",
+    r"april|may|june|july|august|september|october|november|december|\d{1,4}|quarter|spring|"
+    r"summer|autumn|winter)\b",
     re.IGNORECASE,
 )
 _AGED = re.compile(r"\d.*\b(?:years?|months?)[- ]old\b|\d+-year-old|\bage[ds]?\b")
@@ -1370,6 +1371,21 @@ class Asked:
             for word in set(re.findall(r"\w+", named.text.lower())) & self.subject:
                 found[word] = country_forms(named.text)
         return found
+
+    def mentioned_in(self, word: str, text: str) -> bool:
+        """Whether ``text`` names what ``word`` of the question's subject names (see
+        :meth:`spelled`); a compound of names ("the Norvane-Pellix deal", "China-US") by
+        naming each of them."""
+        return all(named_in(self.spelled(part), text) for part in self.parts(word))
+
+    def parts(self, word: str) -> list[str]:
+        """The names a compound of names joins ("norvane-pellix": norvane, pellix), or the
+        word itself."""
+        written = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.question, re.I)
+        pieces = written.group().split("-") if written else []
+        if len(pieces) > 1 and all(p[:1].isupper() for p in pieces):
+            return [p.lower() for p in pieces]
+        return [word]
 
     def spelled(self, word: str) -> frozenset[str]:
         """The ways a text may name what ``word`` of the question's subject names (see

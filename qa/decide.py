@@ -20,7 +20,6 @@ from qa.asked import (
     Entity,
     country_forms,
     entities,
-    named_in,
     said,
     spellings,
     tag,
@@ -61,7 +60,7 @@ def about_the_subject(
     if not asked.subject:
         return list(evidence)
     sources = {e.source for e in evidence}
-    spelled = [asked.spelled(n) for n in asked.subject]
+    spelled = [asked.spelled(part) for n in asked.subject for part in asked.parts(n)]
     about = {source for source in sources if store.mentions(source, spelled)}
     return [e for e in evidence if e.source in about]
 
@@ -239,7 +238,7 @@ def _missing_names(
             if title := documents.title(source):
                 texts.append(title[2])
     text = " ".join(texts)
-    missing = {n for n in asked.subject if not named_in(asked.spelled(n), text)}
+    missing = {n for n in asked.subject if not asked.mentioned_in(n, text)}
     text = text.lower().replace("’", "'")
     for person in (e for e in asked.named if e.label == "PERSON"):
         parts = set(re.findall(r"[\w'-]+", person.text.lower().replace("’", "'")))
@@ -490,7 +489,7 @@ def _named_before(asked: Asked, e: Evidence, documents: Windows) -> bool:
     text = " ".join(
         w.text for place, w in window(e, documents) if place in ("sentence", "previous")
     )
-    return bool(asked.subject) and all(named_in(asked.spelled(n), text) for n in asked.subject)
+    return bool(asked.subject) and all(asked.mentioned_in(n, text) for n in asked.subject)
 
 
 def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence, Evidence] | None:

@@ -166,6 +166,15 @@ def test_a_nationality_is_a_peoples_word_or_a_country() -> None:
     assert not Asked.of("Which nation won the cup?").nationality
 
 
+def test_a_compound_of_names_is_named_by_each_and_a_quarter_is_a_time() -> None:
+    asked = Asked.of("When is the Norvane-Pellix deal expected to close?")
+    assert asked.parts("norvane-pellix") == ["norvane", "pellix"]
+    assert asked.mentioned_in("norvane-pellix", "Norvane agreed to buy Pellix.")
+    assert not asked.mentioned_in("norvane-pellix", "Norvane agreed to buy a rival.")
+    assert asked.parts("well-known") == ["well-known"]
+    assert asked.values("The deal should close in the fourth quarter.") == {"the fourth quarter"}
+
+
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     settings = Settings()
     asked = Asked.of("What did Rutte say about artificial intelligence?")
