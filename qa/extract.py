@@ -324,6 +324,25 @@ def _cites_as_asked(asked: Asked, found: Found) -> bool:
     return cited == bool(_ASKS_CITED.search(asked.question))
 
 
+# A figure given per something: "42 euros per share", "$80 a barrel", "6,000 euros each".
+_PER = (
+    r"(?:per|a|an)\s+(?:share|unit|person|head|barrel|tonne|ton|kilo\w*|litre|liter|year|month|"
+    r"week|day|night|hour)\b|per\s+\w+|each\b|apiece\b"
+)
+_RATE = re.compile(rf"^\s*(?:{_PER})", re.IGNORECASE)
+_ASKS_RATE = re.compile(rf"\b(?:{_PER}|annual\w*|monthly|weekly|daily|hourly)", re.IGNORECASE)
+
+
+def _rate_as_asked(asked: Asked, found: Found) -> bool:
+    """Whether ``found`` is given per something ("42 euros per share") exactly when the
+    question asks per something: "How much is Norvane paying for Pellix?" asks the whole sum,
+    "How much is it paying per share?" the price of one."""
+    if asked.kind not in ("number", "count"):
+        return True
+    rate = _RATE.match(found.holder.text[found.at + len(found.value) :]) is not None
+    return rate == (_ASKS_RATE.search(asked.question) is not None)
+
+
 def _called_as_asked(asked: Asked, found: Found) -> bool:
     """Whether the text calls the value found by the question's noun (see
     :meth:`qa.asked.Asked.called_by_noun`)."""
@@ -595,6 +614,8 @@ def extract(
         if asked.noun in OUTLETS:  # "Which outlet reported it?": "Azernews reports"
             scored = {k: v for k, v in scored.items() if _reports(v[1])} or scored
             scored = {k: v for k, v in scored.items() if _cites_as_asked(asked, v[1])} or scored
+        # A price per share answers "How much is it paying?" only when no whole sum does.
+        scored = {k: v for k, v in scored.items() if _rate_as_asked(asked, v[1])} or scored
         # A name the text calls what is asked ("Quiet Skies Harwick, the residents' group")
         # answers "Which group ...?" before one it does not ("the High Court").
         scored = {k: v for k, v in scored.items() if _called_as_asked(asked, v[1])} or scored

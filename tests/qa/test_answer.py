@@ -695,18 +695,21 @@ def test_a_person_named_by_surname_a_name_before_a_score_and_a_nationality(tmp_p
     assert nationality.text.startswith("Norwegian [1]"), nationality.text
 
 
-def test_a_deal_named_by_both_parties_closes_in_a_quarter(tmp_path: Path) -> None:
+def test_a_deal_named_by_both_parties_its_closing_and_its_whole_price(tmp_path: Path) -> None:
     assistant = _indexed(
         tmp_path,
         {
-            "deal.txt": "Norvane to buy Pellix\nNorvane said on Tuesday it had agreed to buy "
-            "Pellix for $3.4 billion. The deal is expected to close in the fourth quarter, "
-            "subject to approval by regulators.\n",
+            "deal.txt": "Norvane to buy Pellix\nNorvane said on Tuesday it would buy Pellix, "
+            "paying $3.4 billion in cash and shares. Norvane will pay 42 euros per Pellix "
+            "share, a premium of 38 percent. The deal is expected to close in the fourth "
+            "quarter, subject to approval by regulators.\n",
         },
     )
     answer = assistant.ask_final("When is the Norvane-Pellix deal expected to close?")
     assert answer.text.startswith("the fourth quarter [1]"), answer.text
     _assert_exact(assistant, answer)
+    whole = assistant.ask_final("How much is Norvane paying for Pellix?")
+    assert whole.text.startswith("$3.4 billion [1]"), whole.text  # not the price of a share
 
 
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:

@@ -1145,3 +1145,15 @@ def test_the_person_a_question_names_by_surname_is_not_who_they_beat() -> None:
     assert _value(Asked.of("Who did Kovac beat in the Gulf Open final?"), [said], doc) == (
         "Jessica Rourke"
     )
+
+
+def test_a_price_per_share_answers_only_a_question_asking_per_share() -> None:
+    doc = Document(
+        "deal.txt",
+        "Deal\nNorvane agreed to buy Pellix for $3.4 billion in cash and shares. Norvane will "
+        "pay 42 euros per Pellix share, a premium of 38 percent.\n",
+    )
+    said = [doc.sentence("42 euros", 0.7), doc.sentence("$3.4 billion", 0.65)]
+    assert _value(Asked.of("How much is Norvane paying for Pellix?"), said, doc) == "$3.4 billion"
+    per_share = Asked.of("How much will Norvane pay per Pellix share?")
+    assert _value(per_share, said, doc) == "42 euros"
