@@ -462,7 +462,7 @@ def answer(
     yield Status("searching")
     context = _context(history)
     passages = retrieve(question, store, embedder, settings.retrieval, context=context)
-    passages = list(_in_the_document_meant(question, passages, store))
+    passages = _in_the_document_meant(question, passages, store)
     asked = Asked.of(question)
     around = RememberedWindows(store)  # read once for the subject rules and extraction
     read_all, evidence = _read_for(asked, passages, embedder, store, around, context)
@@ -549,9 +549,7 @@ def answer(
     )
 
 
-def _in_the_document_meant(
-    question: str, passages: Sequence[Passage], store: Store
-) -> Sequence[Passage]:
+def _in_the_document_meant(question: str, passages: list[Passage], store: Store) -> list[Passage]:
     """``passages`` from the document the question points at by its place in the list of
     documents ("according to the first article", see :func:`qa.asked.nth_document`), when it
     points at one and any are from it; all of them otherwise."""
