@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from index.store import STOPWORDS, stands_in
-from qa.text import REQUESTS, content_terms, names, stem, without_names
+from qa.text import REQUESTS, content_terms, names, numbers, stem, without_names
 
 # The entity labels that answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -953,6 +953,8 @@ _STANDS_FOR = re.compile(
     r"\b(?i:what (?:does|do|did|is) (?:the (?:abbreviation|acronym) )?)([A-Z][A-Z0-9&.-]+s?)"
     r"\s+(?i:stand for|mean|short for)\b"
 )
+_AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
+FIGURE_SPAN = 12  # words between a value and the question's figure it is said of
 _NATIONALITY = re.compile(r"\bnationality\b", re.IGNORECASE)
 _RAN = re.compile(
     r"\b(?:published|posted|written|wrote|ran|run|carried|issued|filed|put out)\b", re.IGNORECASE
@@ -1258,6 +1260,32 @@ class Asked:
             self.kind == "time"
             and _PUBLISHED.search(self.question) is not None
             and _DOCUMENT.search(self.question) is not None
+        )
+
+    @cached_property
+    def figures(self) -> frozenset[str]:
+        """The amounts the question gives (shares, sums, quantities), other than the values
+        it gives of the asked kind: "5" in "When should members reach the 5% target?". What
+        it asks is said of them; a number in a name ("the Arc 3") is no amount."""
+        given = {n for v in self.given for n in numbers(v)}
+        amounts = [e.text for e in entities(self.question) if e.label in _AMOUNTS]
+        return frozenset(n for text in amounts for n in numbers(text) if n not in given)
+
+    def far_from_its_figures(self, text: str, start: int) -> bool:
+        """Whether the value at ``start`` of ``text`` stands far from every figure the question
+        gives that ``text`` holds (see :attr:`figures`): in "in 2024, members' spending
+        accounted for 55 percent ..., yet they push budgets to 5 percent", 2024 is not when
+        the 5% target is to be met; in "a goal of 5% of national outputs by 2035" 2035 is."""
+        places = [
+            m.start()
+            for f in self.figures
+            for m in re.finditer(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text)
+        ]
+        if not places:
+            return False
+        return all(
+            len(re.findall(r"\S+", text[min(at, start) : max(at, start)])) > FIGURE_SPAN
+            for at in places
         )
 
     @cached_property

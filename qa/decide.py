@@ -528,16 +528,30 @@ def _same_values(a: set[str], b: set[str]) -> bool:
 def _stated(asked: Asked, text: str) -> set[str]:
     """The values of the asked kind ``text`` gives; for a question whose word follows a
     preposition ("By what year"), those after the same one ("by 2035", not "in 2024")."""
-    values = asked.values(text)
+    lowered = text.lower()
+    values = {
+        v
+        for v in asked.values(text)
+        if not any(
+            asked.far_from_its_figures(lowered, m.start())
+            for m in re.finditer(re.escape(v), lowered)
+        )
+    }
     if asked.preposition is None:
         return values
-    lowered = text.lower()
 
     def introduced(value: str) -> bool:
         places = re.finditer(re.escape(value), lowered)
         return any(asked.after_preposition(lowered, m.start()) for m in places)
 
     return {v for v in values if introduced(v)}
+
+
+def _beside_its_figures(asked: Asked, lowered: str, value: str) -> bool:
+    """Whether ``value`` stands somewhere in ``lowered`` near the figures the question gives
+    (see :meth:`qa.asked.Asked.far_from_its_figures`)."""
+    places = [m.start() for m in re.finditer(re.escape(value), lowered)]
+    return not places or any(not asked.far_from_its_figures(lowered, at) for at in places)
 
 
 def _mention_all(subject: frozenset[str], *sentences: Evidence) -> bool:

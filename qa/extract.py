@@ -535,6 +535,8 @@ def _in_its_place(
         return False
     if asked.part_of and _part_of_another(asked, entity, held.text):
         return False  # "What share of world spending": not "a 7% increase", "half of Asia's"
+    if asked.kind in VALUE_KINDS and asked.far_from_its_figures(held.text, entity.start):
+        return False  # "When should members reach 5%?": not "in 2024, ... 55 percent ... 5%"
     # beside the best sentence, NATO's 5% goal is not China's
     return not (
         place != "sentence" and asked.kind in VALUE_KINDS and owned_by_another(asked, held.text)

@@ -284,6 +284,16 @@ def test_a_which_question_of_no_kind_is_answered_by_the_name_holding_its_noun(
     _assert_exact(assistant, forum)
 
 
+def test_a_year_far_from_the_share_the_question_gives_is_no_conflict(
+    assistant: Assistant,
+) -> None:
+    """The second report's 2024 is when members' spending was measured, far from the 5% it
+    also names: no deadline to set against the first report's 2035."""
+    deadline = assistant.ask_final("When should NATO members reach the 5% target?")
+    assert deadline.text.startswith("2035 [1]"), deadline.text
+    _assert_exact(assistant, deadline)
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

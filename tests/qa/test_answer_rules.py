@@ -175,6 +175,21 @@ def test_a_compound_of_names_is_named_by_each_and_a_quarter_is_a_time() -> None:
     assert asked.values("The deal should close in the fourth quarter.") == {"the fourth quarter"}
 
 
+def test_a_value_is_said_of_the_amount_the_question_gives_when_near_it() -> None:
+    asked = Asked.of("When should members reach the 5% target?")
+    assert asked.figures == {"5"}
+    near = "NATO endorsed a goal of 5% of national outputs by 2035."
+    assert not asked.far_from_its_figures(near, near.index("2035"))
+    far = (
+        "In 2024, members' spending already accounted for 55 percent of global defense "
+        "expenditure, yet they are still pushing for member states to raise their budgets "
+        "to 5 percent of GDP."
+    )
+    assert asked.far_from_its_figures(far, far.index("2024"))
+    assert not asked.far_from_its_figures("It was agreed in 2024.", 16)  # no 5 there
+    assert Asked.of("When can buyers get the Arc 3?").figures == set()  # a name's number
+
+
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     settings = Settings()
     asked = Asked.of("What did Rutte say about artificial intelligence?")
