@@ -91,8 +91,9 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
 def owned_by_another(asked: Asked, sentence: str) -> bool:
     """Whether the first figure of the asked kind in ``sentence`` is owned by another country or
     organisation than the question's: one named by its proper name before the figure, not
-    credited as its source, while the sentence does not name the question's (see
-    :func:`about_another`); or, where it does, one whose possessive stands between the
+    credited as its source, while the sentence does not name the question's before the figure
+    (see :func:`about_another`: "NATO endorsed a goal of 5% ... as Russia may pose a threat"
+    gives no figure of Russia's); or, where it does, one whose possessive stands between the
     question's and the figure: in "China's spokesman said that NATO's expenditure was 55%",
     the 55% is NATO's."""
     found = entities(sentence)
@@ -100,14 +101,12 @@ def owned_by_another(asked: Asked, sentence: str) -> bool:
     figures = [v.start for v in found if v.text.lower() in values]
     if not figures:
         return False
-    for named in asked.named:
-        kind = NAME_CLASS[named.label]
-        if kind not in _ACTORS:
-            continue
-        if _names(named, kind, sentence, partial=True):
-            if _possessed_between(asked, named, found, sentence, figures[0]):
-                return True
-            continue
+    actors = [(n, NAME_CLASS[n.label]) for n in asked.named if NAME_CLASS[n.label] in _ACTORS]
+    before = sentence[: figures[0]]
+    ahead = [(n, kind) for n, kind in actors if _names(n, kind, before, partial=True)]
+    if ahead:  # the question's actor comes first: its figure, unless another's possessive
+        return any(_possessed_between(asked, n, found, sentence, figures[0]) for n, _ in ahead)
+    for kind in {kind for _, kind in actors}:
         for other in found:
             actor = NAME_CLASS.get(other.label) in _ACTORS - {kind}
             owns = other.end <= figures[0]  # "NATO members' spending ... 55 percent"
@@ -305,6 +304,23 @@ def _years_meant(text: str, head: str) -> set[str]:
         return {str(int(m.group(1)) + 1) for m in _COMPARED_YEAR.finditer(text)}
     year = int(next(g for g in dated.groups() if g))
     return {str(year + {"last": -1, "this": 0, "next": 1}[word]) for word in said}
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def of_another_year(asked: Asked, sentence: str, head: str = "") -> bool:
+    """Whether ``sentence`` gives its figures for another year than the one the question asks
+    about: it states a year (or "last year", see :func:`_years_meant`) and not the question's,
+    a year it compares with aside. "Last year, China raised its budget to $314 billion, a 7%
+    increase compared to 2023" gives 2024's budget, not 2023's."""
+    asked_years = set(_A_YEAR.findall(asked.question))
+    asked_years -= {m.group(1) for m in _COMPARED_YEAR.finditer(asked.question)}
+    if not asked_years or asked.kind == "time":  # "grow compared with 2023" asks no year's
+        return False
+    compared = {m.group(1) for m in _COMPARED_YEAR.finditer(sentence)}
+    meant = (set(_A_YEAR.findall(sentence)) - compared) | _years_meant(sentence, head)
+    return bool(meant) and not meant & asked_years
 
 
 # A name and a capital letter naming one of a series: "Series B", "Group C", "Plan A".

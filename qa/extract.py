@@ -37,7 +37,7 @@ from qa.asked import (
     spellings,
     tag,
 )
-from qa.decide import credited, owned_by_another, topic_share
+from qa.decide import credited, of_another_year, owned_by_another, topic_share
 from qa.read import Evidence, Windows, head, opening, window
 from qa.text import content_terms, stem
 
@@ -537,6 +537,11 @@ def _in_its_place(
         return False  # "What share of world spending": not "a 7% increase", "half of Asia's"
     if asked.kind in VALUE_KINDS and asked.far_from_its_figures(held.text, entity.start):
         return False  # "When should members reach 5%?": not "in 2024, ... 55 percent ... 5%"
+    if asked.kind in VALUE_KINDS:  # "China's budget in 2023": not "last year ... than 2023"
+        head = next((e.text for r, p, e in windows if r == rank and p == "title"), "")
+        read = {e.text for r, p, e in windows if r == rank and p in ("sentence", place)}
+        if any(of_another_year(asked, text, head) for text in read):
+            return False  # nor beside a best sentence of another year
     # beside the best sentence, NATO's 5% goal is not China's
     return not (
         place != "sentence" and asked.kind in VALUE_KINDS and owned_by_another(asked, held.text)

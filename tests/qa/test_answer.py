@@ -294,6 +294,17 @@ def test_a_year_far_from_the_share_the_question_gives_is_no_conflict(
     _assert_exact(assistant, deadline)
 
 
+def test_a_figure_of_another_actor_or_another_year_answers_nothing(
+    assistant: Assistant,
+) -> None:
+    """NATO's 5% goal is named before Russia; the $314 billion is 2024's, compared with
+    2023."""
+    assert assistant.ask_final("How much did Russia spend on its military in 2024?").abstained
+    assert assistant.ask_final("What was China's military budget in 2023?").abstained
+    budget = assistant.ask_final("What was China's military budget in 2024?")
+    assert budget.text.startswith("an estimated $314 billion [1]"), budget.text
+
+
 def test_a_deadline_and_a_sum_in_the_currency_asked(assistant: Assistant) -> None:
     deadline = assistant.ask_final(
         "By what year should members meet NATO's 5% defence spending target?"

@@ -21,6 +21,8 @@ from qa.decide import (
     about_the_subject,
     find_conflict,
     keeping_to_the_topic,
+    of_another_year,
+    owned_by_another,
     rerank_by_type,
     should_abstain,
 )
@@ -188,6 +190,27 @@ def test_a_value_is_said_of_the_amount_the_question_gives_when_near_it() -> None
     assert asked.far_from_its_figures(far, far.index("2024"))
     assert not asked.far_from_its_figures("It was agreed in 2024.", 16)  # no 5 there
     assert Asked.of("When can buyers get the Arc 3?").figures == set()  # a name's number
+
+
+def test_a_figure_is_owned_by_the_actor_named_before_it() -> None:
+    russia = Asked.of("How much did Russia spend on its military?")
+    goal = "NATO endorsed a spending goal of 5% of GDP, as Russia may pose a threat."
+    assert owned_by_another(russia, goal)  # Russia is named only after NATO's figure
+    both = Asked.of("On what day did China urge NATO to drop its Cold War mentality?")
+    assert not owned_by_another(both, "China on Thursday urged NATO to stop.")
+
+
+def test_a_figure_of_another_year_than_the_one_asked_is_no_answer() -> None:
+    asked = Asked.of("What was China's military budget in 2023?")
+    last_year = (
+        "Last year, China raised its budget to $314 billion, a 7% increase compared to 2023."
+    )
+    assert of_another_year(asked, last_year)  # 2024's budget: 2023 is what it is compared with
+    assert not of_another_year(Asked.of("What was China's budget in 2024?"), last_year)
+    assert of_another_year(asked, "In 2024, China spent $314 billion.")
+    assert not of_another_year(asked, "China spent $296 billion.")  # no year given
+    grew = Asked.of("By how much did China's budget grow compared with 2023?")
+    assert not of_another_year(grew, last_year)  # the question's year is a comparison too
 
 
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
