@@ -636,6 +636,8 @@ def extract(
                 return None
             if asked.several:
                 return _with_the_others(asked, found, labels)
+            if asked.kind == "person":  # "founded in 2017 by Joost van Leeuwen and Sanne Brouwer"
+                found = _with_the_others(asked, found, labels, own_only=True)
             return _as_range(asked, found) if asked.kind == "time" else found
     return None
 
@@ -778,13 +780,15 @@ def _of_one_kind(run: list[Entity], labels: frozenset[str]) -> list[Entity]:
     return kind
 
 
-def _with_the_others(asked: Asked, found: Found, labels: frozenset[str]) -> Found:
+def _with_the_others(
+    asked: Asked, found: Found, labels: frozenset[str], own_only: bool = False
+) -> Found:
     """``found`` with the values listed beside it: "Which countries ..." is answered by every
     country of a list ("China, North Korea and Iran"), not its first, and not by a country the
     sentence names elsewhere ("the war against Ukraine"). When ``found`` stands in no list and
-    its sentence holds one, the list is the answer. Things listed together are of one kind: a
-    name the recogniser took for another kind, listed with two of the asked kind, is one too
-    ("Kenya, Tanzania and Malawi")."""
+    its sentence holds one, the list is the answer, unless ``own_only``. Things listed together
+    are of one kind: a name the recogniser took for another kind, listed with two of the asked
+    kind, is one too ("Kenya, Tanzania and Malawi")."""
     text = found.holder.text
     named = sorted(
         (e for e in _candidates(asked, text, labels) if e.label in labels | NAME_CLASS.keys()),
@@ -800,7 +804,7 @@ def _with_the_others(asked: Asked, found: Found, labels: frozenset[str]) -> Foun
     listed = [[e for e in run if _answers(asked, e, text, labels)] for run in runs if len(run) > 1]
     listed = [run for run in listed if len(run) > 1]
     own = [run for run in listed if any(e.start == found.at for e in run)]
-    if not own and not listed:
+    if not own and (own_only or not listed):
         return found
     run = own[0] if own else max(listed, key=len)
     values = list({_phrase(asked, e, text).lower(): e for e in run}.values())[:MAX_VALUES]

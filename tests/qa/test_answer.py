@@ -723,7 +723,8 @@ def test_a_deal_named_by_both_parties_its_closing_and_its_whole_price(tmp_path: 
             "deal.txt": "Norvane to buy Pellix\nNorvane said on Tuesday it would buy Pellix, "
             "paying $3.4 billion in cash and shares. Norvane will pay 42 euros per Pellix "
             "share, a premium of 38 percent. The deal is expected to close in the fourth "
-            "quarter, subject to approval by regulators.\n",
+            "quarter, subject to approval by regulators. Pellix was founded in Amsterdam in "
+            "2017 by Joost van Leeuwen and Sanne Brouwer, who met while working at a bank.\n",
         },
     )
     answer = assistant.ask_final("When is the Norvane-Pellix deal expected to close?")
@@ -731,6 +732,8 @@ def test_a_deal_named_by_both_parties_its_closing_and_its_whole_price(tmp_path: 
     _assert_exact(assistant, answer)
     whole = assistant.ask_final("How much is Norvane paying for Pellix?")
     assert whole.text.startswith("$3.4 billion [1]"), whole.text  # not the price of a share
+    founders = assistant.ask_final("Who founded Pellix?")  # the two named together
+    assert founders.text.startswith("Joost van Leeuwen and Sanne Brouwer [1]"), founders.text
 
 
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:

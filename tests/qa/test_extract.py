@@ -1157,3 +1157,14 @@ def test_a_price_per_share_answers_only_a_question_asking_per_share() -> None:
     assert _value(Asked.of("How much is Norvane paying for Pellix?"), said, doc) == "$3.4 billion"
     per_share = Asked.of("How much will Norvane pay per Pellix share?")
     assert _value(per_share, said, doc) == "42 euros"
+
+
+def test_people_named_together_answer_who_together() -> None:
+    doc = Document(
+        "pellix.txt",
+        "Deal\nPellix was founded in Amsterdam in 2017 by Joost van Leeuwen and Sanne Brouwer, "
+        "who met at a bank. Norvane chief Mette Kjaergaard welcomed the deal.\n",
+    )
+    found = extract(Asked.of("Who founded Pellix?"), [doc.sentence("founded", 0.7)], doc)
+    assert found is not None
+    assert [v for _, v in found.values] == ["Joost van Leeuwen", "Sanne Brouwer"]
