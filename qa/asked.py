@@ -972,6 +972,8 @@ _NAMED_AFTER = re.compile(rf"\b([A-Za-z]+)\s+(?:of\s+(?:the\s+)?)?({_NAME})")
 _NAMED_BEFORE = re.compile(
     rf"({_NAME}),\s+((?:the|a|an)\s+[^,.;]{{1,40}}?)(?=\s+(?:that|who|which)\b|\s*[,.;])"
 )
+# A run of capitalised words after "the", then a noun in lower case: "the Forward party".
+_NAMED_HEAD = re.compile(rf"\b(?:the|The)\s+(?:[a-z-]+\s+)?({_NAME})\s+([a-z]+)\b")
 
 
 _PER_CENT = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
@@ -1341,14 +1343,18 @@ class Asked:
 
     def called_by_noun(self, text: str) -> list[Entity]:
         """Names that the question's noun stands right before in ``text`` ("the company
-        Purism", "the town of Grove Falls") or in apposition after ("Quiet Skies Harwick, the
-        residents' group"): whatever the recogniser made of them, the text calls them one of
-        what is asked."""
+        Purism", "the town of Grove Falls"), right after ("the green-liberal Forward party") or
+        in apposition after ("Quiet Skies Harwick, the residents' group"): whatever the
+        recogniser made of them, the text calls them one of what is asked."""
         label = next(iter(sorted(self.labels())), None)
         if self.noun is None or label is None or self.kind not in ("org", "place"):
             return []
         found = []
-        for pattern, noun, name in ((_NAMED_AFTER, 1, 2), (_NAMED_BEFORE, 2, 1)):
+        for pattern, noun, name in (
+            (_NAMED_AFTER, 1, 2),
+            (_NAMED_BEFORE, 2, 1),
+            (_NAMED_HEAD, 2, 1),
+        ):
             for match in pattern.finditer(text):
                 called = {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}
                 if pattern is _NAMED_AFTER and match.group(1).islower():
@@ -1360,6 +1366,8 @@ class Asked:
                     called |= (
                         {self.noun} if before and stem(before[-1]) == self.noun_modifier else set()
                     )
+                if pattern is _NAMED_HEAD and match.group(1).lower() in _countries_by_demonym():
+                    continue  # "the Danish maker": a people's word, no name
                 if self.noun in called:
                     value = match.group(name).rstrip(".")
                     start = match.start(name)

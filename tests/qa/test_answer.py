@@ -736,6 +736,22 @@ def test_a_deal_named_by_both_parties_its_closing_and_its_whole_price(tmp_path: 
     assert founders.text.startswith("Joost van Leeuwen and Sanne Brouwer [1]"), founders.text
 
 
+def test_a_party_named_before_the_noun_that_calls_it_one(tmp_path: Path) -> None:
+    """ "the centrist Forward party": the recogniser does not take "Forward" for a name."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "vote.txt": "Centrists win Valdorian election\nThe centrist Forward party of former "
+            "environment minister Ana Petrova won Valdoria's parliamentary election on Sunday, "
+            "but fell short of a majority, official results showed. Forward won 29.4 percent of "
+            "the vote and 31 of the 90 seats in the National Assembly.\n",
+        },
+    )
+    answer = assistant.ask_final("Which party won Valdoria's election?")
+    assert answer.text.startswith("Forward [1]"), answer.text
+    _assert_exact(assistant, answer)
+
+
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
     answer = assistant.ask_final("How did Guo Jiakun describe China's role in the world?")
     assert answer.mode == "points" and "builder of world peace" in answer.text

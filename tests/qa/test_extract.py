@@ -1168,3 +1168,12 @@ def test_people_named_together_answer_who_together() -> None:
     found = extract(Asked.of("Who founded Pellix?"), [doc.sentence("founded", 0.7)], doc)
     assert found is not None
     assert [v for _, v in found.values] == ["Joost van Leeuwen", "Sanne Brouwer"]
+
+
+def test_a_name_before_the_questions_noun_is_one_of_its_kind_a_peoples_word_is_not() -> None:
+    asked = Asked.of("Which party won the election?")
+    said = "The green-liberal Forward party of former minister Maja Zupancic won the election."
+    assert [e.text for e in asked.called_by_noun(said)] == ["Forward"]
+    maker = Asked.of("Which software maker bought Pellix?")
+    said = "Norvane, the Danish maker of accounting software, bought it."
+    assert [e.text for e in maker.called_by_noun(said)] == ["Norvane"]  # not "Danish"
