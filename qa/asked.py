@@ -1383,6 +1383,17 @@ class Asked:
             return False
         return not (self.noun in OUTLETS and dateline.start(1) <= start < dateline.end(1))
 
+    def coarser_place(self, sentence: str) -> bool:
+        """Whether ``sentence`` places what a "which city" question asks about in a country
+        the question does not name ("NATO, at the summit in Netherlands this week"): it gives
+        no city, and a city another sentence names is where something else happened."""
+        if self.noun not in _BELOW_COUNTRY:
+            return False
+        return any(
+            e.label == "GPE" and is_country(e.text) and not self.gives_name(e.text)
+            for e in entities(sentence)
+        )
+
     def rules_out(self, value: str) -> bool:
         """Whether the name ``value`` cannot answer: the question gives it (see
         :meth:`gives_name`), or it is a country where a city, town or region is asked for

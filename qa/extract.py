@@ -561,6 +561,8 @@ def extract(
         return None
     best = evidence[0].score
     anchors = [e for e in evidence[:ANCHORS] if e.score >= MIN_ANCHOR * best]
+    if asked.coarser_place(evidence[0].text):  # "the summit in Netherlands": no city given
+        anchors = anchors[:1]
     windows = [(rank, place, e) for rank, a in enumerate(anchors) for place, e in window(a, store)]
     tag(e.text for _, _, e in windows)
     if asked.kind == "role":

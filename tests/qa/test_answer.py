@@ -300,6 +300,8 @@ def test_a_figure_of_another_actor_or_another_year_answers_nothing(
     """NATO's 5% goal is named before Russia; the $314 billion is 2024's, compared with
     2023."""
     assert assistant.ask_final("How much did Russia spend on its military in 2024?").abstained
+    # the summit is placed in a country; Beijing is where Guo spoke
+    assert assistant.ask_final("Which city hosted the NATO summit?").abstained
     assert assistant.ask_final("What was China's military budget in 2023?").abstained
     budget = assistant.ask_final("What was China's military budget in 2024?")
     assert budget.text.startswith("an estimated $314 billion [1]"), budget.text

@@ -213,6 +213,14 @@ def test_a_figure_of_another_year_than_the_one_asked_is_no_answer() -> None:
     assert not of_another_year(grew, last_year)  # the question's year is a comparison too
 
 
+def test_a_place_given_only_as_a_country_gives_no_city() -> None:
+    asked = Asked.of("Which city hosted the NATO summit?")
+    assert asked.coarser_place("NATO, at the summit in Netherlands this week, agreed.")
+    assert not asked.coarser_place("NATO met in The Hague this week.")
+    spanish = Asked.of("Which Spanish city logged the hottest day?")
+    assert not spanish.coarser_place("Spain logged its hottest day.")  # the question's country
+
+
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     settings = Settings()
     asked = Asked.of("What did Rutte say about artificial intelligence?")
