@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -343,6 +343,14 @@ def _rate_as_asked(asked: Asked, found: Found) -> bool:
     return rate == (_ASKS_RATE.search(asked.question) is not None)
 
 
+def _preferred(
+    scored: dict[str, tuple[float, Found]], keep: Callable[[Found], bool]
+) -> dict[str, tuple[float, Found]]:
+    """``scored`` narrowed to the values ``keep`` holds for, or all of them when it holds for
+    none: a preference among answers, never a reason to give none."""
+    return {k: v for k, v in scored.items() if keep(v[1])} or scored
+
+
 def _called_as_asked(asked: Asked, found: Found) -> bool:
     """Whether the text calls the value found by the question's noun (see
     :meth:`qa.asked.Asked.called_by_noun`)."""
@@ -621,13 +629,13 @@ def extract(
                 found = Found(value, held, anchors[rank], score, entity.start, sense=read)
                 scored[key] = (score, found)
         if asked.noun in OUTLETS:  # "Which outlet reported it?": "Azernews reports"
-            scored = {k: v for k, v in scored.items() if _reports(v[1])} or scored
-            scored = {k: v for k, v in scored.items() if _cites_as_asked(asked, v[1])} or scored
+            scored = _preferred(scored, _reports)
+            scored = _preferred(scored, lambda found: _cites_as_asked(asked, found))
         # A price per share answers "How much is it paying?" only when no whole sum does.
-        scored = {k: v for k, v in scored.items() if _rate_as_asked(asked, v[1])} or scored
+        scored = _preferred(scored, lambda found: _rate_as_asked(asked, found))
         # A name the text calls what is asked ("Quiet Skies Harwick, the residents' group")
         # answers "Which group ...?" before one it does not ("the High Court").
-        scored = {k: v for k, v in scored.items() if _called_as_asked(asked, v[1])} or scored
+        scored = _preferred(scored, lambda found: _called_as_asked(asked, found))
         if scored:
             key = max(
                 scored,
