@@ -1419,6 +1419,24 @@ class Asked:
                 found[word] = country_forms(named.text)
         return found
 
+    @cached_property
+    def required(self) -> frozenset[str]:
+        """The subject's words a document must name to be about the question: all of them but
+        a country standing before the noun asked for ("In which US city will Qubyte open an
+        office?"), which says where the answer lies, not what the document is about; unless
+        it is the only one."""
+        if self.noun is None:
+            return self.subject
+        words = re.findall(r"[A-Za-z][\w'’-]*", self.question)
+        before = [w.lower() for w, after in pairwise(words) if stem(after.lower()) == self.noun]
+        placing = {
+            w
+            for w in before
+            if w in self.subject and (country_forms(w) or _countries_by_demonym().get(w))
+        }
+        rest = self.subject - placing
+        return rest if rest else self.subject
+
     def mentioned_in(self, word: str, text: str) -> bool:
         """Whether ``text`` names what ``word`` of the question's subject names (see
         :meth:`spelled`); a compound of names ("the Norvane-Pellix deal", "China-US") by

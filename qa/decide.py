@@ -60,7 +60,7 @@ def about_the_subject(
     if not asked.subject:
         return list(evidence)
     sources = {e.source for e in evidence}
-    spelled = [asked.spelled(part) for n in asked.subject for part in asked.parts(n)]
+    spelled = [asked.spelled(part) for n in asked.required for part in asked.parts(n)]
     about = {source for source in sources if store.mentions(source, spelled)}
     return [e for e in evidence if e.source in about]
 
@@ -81,11 +81,18 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     does not own it."""
     for named in asked.named:
         kind = NAME_CLASS[named.label]
-        if _names(named, kind, around):
+        if _names(named, kind, around) or not _required(asked, named):
             continue
         if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
             return True
     return asked.kind in VALUE_KINDS and owned_by_another(asked, e.text)
+
+
+def _required(asked: Asked, named: Entity) -> bool:
+    """Whether a document must name ``named`` to be about the question (see
+    :attr:`qa.asked.Asked.required`): not "US" in "In which US city ...?"."""
+    words = set(re.findall(r"\w+", named.text.lower()))
+    return not (words & asked.subject) or bool(words & asked.required)
 
 
 def owned_by_another(asked: Asked, sentence: str) -> bool:
@@ -237,7 +244,7 @@ def _missing_names(
             if title := documents.title(source):
                 texts.append(title[2])
     text = " ".join(texts)
-    missing = {n for n in asked.subject if not asked.mentioned_in(n, text)}
+    missing = {n for n in asked.required if not asked.mentioned_in(n, text)}
     text = text.lower().replace("’", "'")
     for person in (e for e in asked.named if e.label == "PERSON"):
         parts = set(re.findall(r"[\w'-]+", person.text.lower().replace("’", "'")))

@@ -754,6 +754,21 @@ def test_a_party_named_before_the_noun_that_calls_it_one(tmp_path: Path) -> None
     _assert_exact(assistant, answer)
 
 
+def test_a_country_before_the_noun_asked_need_not_be_named(tmp_path: Path) -> None:
+    """A report on a company's new office names the city, not the country it is in."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "lumen.txt": "Dutch start-up Lumen raises $40 million\nLumen, a Delft-based maker "
+            "of quantum sensors, said on Thursday it had raised $40 million. Chief executive "
+            "Femke de Wit said the company would open an office in Denver next year.\n",
+        },
+    )
+    answer = assistant.ask_final("In which US city will Lumen open an office?")
+    assert answer.text.startswith("Denver [1]"), answer.text
+    _assert_exact(assistant, answer)
+
+
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
     answer = assistant.ask_final("How did Guo Jiakun describe China's role in the world?")
     assert answer.mode == "points" and "builder of world peace" in answer.text

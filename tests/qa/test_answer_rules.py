@@ -221,6 +221,13 @@ def test_a_place_given_only_as_a_country_gives_no_city() -> None:
     assert not spanish.coarser_place("Spain logged its hottest day.")  # the question's country
 
 
+def test_a_country_before_the_noun_asked_says_where_the_answer_lies() -> None:
+    asked = Asked.of("In which US city will Qubyte open a new office?")
+    assert asked.subject == {"us", "qubyte"} and asked.required == {"qubyte"}
+    alone = Asked.of("Which Dutch city hosted the summit?")
+    assert alone.required == {"dutch"}  # the only name still picks the documents
+
+
 def test_naming_the_subject_without_the_topic_is_not_an_answer() -> None:
     settings = Settings()
     asked = Asked.of("What did Rutte say about artificial intelligence?")
