@@ -431,15 +431,28 @@ def is_currency(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _country_records() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """Each country as countryinfo gives it: its name and other spellings (codes included),
+    the words for its people, its capital."""
+    from countryinfo import CountryInfo
+
+    return tuple(
+        (
+            (str(country.get("name", "")), *country.get("altSpellings", [])),
+            str(country.get("demonym") or ""),
+            str(country.get("capital") or ""),
+        )
+        for country in CountryInfo.all().values()
+    )
+
+
+@lru_cache(maxsize=1)
 def _country_names() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
     """Each country's names and the words for its people, lower case, from countryinfo's
     data; codes ("ES") are left out, as they stand inside other words."""
-    from countryinfo import CountryInfo
-
     out = []
-    for country in CountryInfo.all().values():
-        spelled = [str(country.get("name", "")), *country.get("altSpellings", [])]
-        demonyms = str(country.get("demonym") or "").lower().split(",")
+    for spelled, demonym, _ in _country_records():
+        demonyms = demonym.lower().split(",")
         names = frozenset(n.lower() for n in spelled if len(n) > 3)
         out.append((names, tuple(d.strip() for d in demonyms if d.strip())))
     return tuple(out)
@@ -517,15 +530,11 @@ def _country_forms() -> dict[str, frozenset[str]]:
     """Every way a text may name a country, by each of them in lower case: its names, its
     capital, which news writes for its government ("Washington urged ..."), and the initials
     it is written by, in capitals ("US", "U.S.", "UK"): the initials of one of its names."""
-    from countryinfo import CountryInfo
-
     found: dict[str, frozenset[str]] = {}
-    for country in CountryInfo.all().values():
-        spelled = [str(country.get("name", "")), *country.get("altSpellings", [])]
-        named = {n.lower() for n in spelled if len(n) > 3}
+    for (spelled, _, capital), (named, _) in zip(_country_records(), _country_names(), strict=True):
         initials = {n for n in spelled if n.isupper() and n in {_initials(m) for m in spelled}}
-        capital = re.sub(r"\s+[A-Z.]+$", "", str(country.get("capital") or "")).lower()
-        forms = named | initials | {".".join(i) + "." for i in initials} | {capital} - {""}
+        seat = re.sub(r"\s+[A-Z.]+$", "", capital).lower()
+        forms = named | initials | {".".join(i) + "." for i in initials} | {seat} - {""}
         for key in {f.lower() for f in forms}:
             found[key] = found.get(key, frozenset()) | forms
     return found
