@@ -89,16 +89,22 @@ def _matches(word: str, terms: set[str]) -> bool:
     return any(word == t or (len(t) >= 4 and word.startswith(t)) for t in terms)
 
 
+def _words_of(entity: Entity, sentence: str) -> tuple[list[re.Match[str]], list[int]]:
+    """The words of ``sentence``, and the places among them of those ``entity`` spans."""
+    words = list(_WORD.finditer(sentence))
+    return words, [i for i, m in enumerate(words) if entity.start <= m.start() < entity.end]
+
+
 def nearness(entity: Entity, sentence: str, terms: set[str]) -> float:
     """How close ``entity`` stands to the question's words in ``sentence``: each of those
     words counts 1 beside it, less the further away it is (0 when none is there)."""
     if not terms:
         return 0.0
-    words = [(m.start(), stem(m.group())) for m in _WORD.finditer(sentence)]
-    inside = [i for i, (pos, _) in enumerate(words) if entity.start <= pos < entity.end]
+    found, inside = _words_of(entity, sentence)
     if not inside:
         return 0.0
-    hits = [i for i, (pos, w) in enumerate(words) if i not in inside and _matches(w, terms)]
+    words = [stem(m.group()) for m in found]
+    hits = [i for i, w in enumerate(words) if i not in inside and _matches(w, terms)]
     near = sum(1 / (1 + min(abs(h - i) for i in inside) / 2) for h in hits)
     return min(1.0, near / len(terms))
 
@@ -117,8 +123,7 @@ def _far(asked: Asked, found: Found) -> bool:
 def _around(entity: Entity, sentence: str) -> str:
     """The value with the words either side of it in its sentence ("rescued 37 people from
     rooftops"): what the sentence says of it, whatever words it uses."""
-    words = list(_WORD.finditer(sentence))
-    inside = [i for i, m in enumerate(words) if entity.start <= m.start() < entity.end]
+    words, inside = _words_of(entity, sentence)
     if not inside:
         return entity.text
     first = words[max(0, inside[0] - SENSE_WORDS)]
