@@ -24,6 +24,14 @@ def _assert_exact(assistant: Assistant, answer: Answer) -> None:
         assert _file_text(assistant, c.source)[c.start : c.end] == c.text
 
 
+def _answered(assistant: Assistant, question: str, start: str | tuple[str, ...]) -> Answer:
+    """The answer to ``question``, checked to open with ``start`` and to cite exact spans."""
+    answer = assistant.ask_final(question)
+    assert answer.text.startswith(start), answer.text
+    _assert_exact(assistant, answer)
+    return answer
+
+
 def _indexed(tmp_path: Path, files: dict[str, str]) -> Assistant:
     """An assistant over a new folder holding ``files`` (name -> text), indexed."""
     corpus = tmp_path / "corpus"
@@ -209,9 +217,8 @@ def test_a_change_a_share_of_a_whole_and_the_outlet_that_reported(assistant: Ass
     assert budget.text.startswith("an estimated $314 billion [1]"), budget.text
     gdp = assistant.ask_final("What percentage of GDP does NATO want members to spend on defence?")
     assert gdp.text.startswith(("5% [1]", "5 percent [1]")), gdp.text  # not 55% of the world's
-    outlet = assistant.ask_final("Which outlet reported Guo's remarks?")
-    assert outlet.text.startswith("Azernews [1]"), outlet.text  # not NATO, named everywhere
-    _assert_exact(assistant, outlet)
+    # not NATO, named everywhere
+    _answered(assistant, "Which outlet reported Guo's remarks?", "Azernews [1]")
 
 
 def test_a_country_named_otherwise_than_the_text_does(assistant: Assistant) -> None:
@@ -220,11 +227,11 @@ def test_a_country_named_otherwise_than_the_text_does(assistant: Assistant) -> N
         "How much military assistance did the United States approve for Taiwan?"
     )
     assert aid.text.startswith("$500 million [1]"), aid.text
-    communiques = assistant.ask_final(
-        "How many China-US joint communiqués did Zhang urge Washington to abide by?"
+    _answered(
+        assistant,
+        "How many China-US joint communiqués did Zhang urge Washington to abide by?",
+        "three China-US joint communiqués [1]",
     )
-    assert communiques.text.startswith("three China-US joint communiqués [1]"), communiques.text
-    _assert_exact(assistant, communiques)
     assert assistant.ask_final("What did the UK say about NATO's spending?").abstained
 
 
@@ -242,9 +249,7 @@ def test_the_outlet_that_ran_a_document_is_the_one_its_opening_credits(
 ) -> None:
     """The second seed credits Azernews ("Azernews reports, citing Global Times"); a wire
     story names its agency in its dateline."""
-    second = assistant.ask_final("Which outlet published the second report?")
-    assert second.text.startswith("Azernews [1]"), second.text
-    _assert_exact(assistant, second)
+    _answered(assistant, "Which outlet published the second report?", "Azernews [1]")
     wire = _indexed(
         tmp_path,
         {
@@ -279,9 +284,7 @@ def test_a_persons_job_is_their_title_where_first_named_in_full(assistant: Assis
 def test_a_which_question_of_no_kind_is_answered_by_the_name_holding_its_noun(
     assistant: Assistant,
 ) -> None:
-    forum = assistant.ask_final("Which forum did Rutte speak at?")
-    assert forum.text.startswith("NATO Public Forum [1]"), forum.text
-    _assert_exact(assistant, forum)
+    _answered(assistant, "Which forum did Rutte speak at?", "NATO Public Forum [1]")
 
 
 def test_a_year_far_from_the_share_the_question_gives_is_no_conflict(
@@ -289,9 +292,7 @@ def test_a_year_far_from_the_share_the_question_gives_is_no_conflict(
 ) -> None:
     """The second report's 2024 is when members' spending was measured, far from the 5% it
     also names: no deadline to set against the first report's 2035."""
-    deadline = assistant.ask_final("When should NATO members reach the 5% target?")
-    assert deadline.text.startswith("2035 [1]"), deadline.text
-    _assert_exact(assistant, deadline)
+    _answered(assistant, "When should NATO members reach the 5% target?", "2035 [1]")
 
 
 def test_a_figure_of_another_actor_or_another_year_answers_nothing(
@@ -332,11 +333,9 @@ def test_a_share_owned_by_another_after_the_subjects_name_is_not_its(assistant: 
         "What percentage of the world's defence spending was China's in 2024?"
     )
     assert "55" not in china.text.split("[")[0], china.text
-    nato = assistant.ask_final(
-        "What share of global military spending did China attribute to NATO?"
+    _answered(
+        assistant, "What share of global military spending did China attribute to NATO?", "55% [1]"
     )
-    assert nato.text.startswith("55% [1]"), nato.text
-    _assert_exact(assistant, nato)
 
 
 def test_a_response_is_the_responders_not_anothers_words(assistant: Assistant) -> None:
@@ -537,9 +536,7 @@ def test_people_and_businesses_by_trade_a_place_by_its_adjective(
             "Solt played to 261,000 fans over three nights at Bergen's stadium this weekend.\n",
         },
     )
-    coach = assistant.ask_final("Who is the coach of the side that beat Port Ellis?")
-    assert coach.text.startswith("Tom Reyes [1]"), coach.text
-    _assert_exact(assistant, coach)
+    _answered(assistant, "Who is the coach of the side that beat Port Ellis?", "Tom Reyes [1]")
     found = assistant.ask_final("Who discovered the fossils of the Patagonian dinosaur?")
     assert found.text.startswith("Luis Cayul [1]"), found.text
     doctor = assistant.ask_final("Which doctor said staff were working with paper and pens?")
@@ -587,9 +584,9 @@ def test_a_lettered_round_a_city_for_who_a_firm_by_another_noun_a_described_runn
     assert "course record" in coach.citations[1].text
     _assert_exact(assistant, coach)
     assert assistant.ask_final("Who founded the low-cost carrier?").abstained  # not Dublin
-    c = assistant.ask_final("How much did Fernly raise in its Series C round?")
-    assert c.text.startswith("120 million dollars [1]"), c.text
-    _assert_exact(assistant, c)
+    _answered(
+        assistant, "How much did Fernly raise in its Series C round?", "120 million dollars [1]"
+    )
     assert assistant.ask_final("How much did Fernly raise in its Series B round?").abstained
 
 
@@ -637,9 +634,7 @@ def test_the_sentence_answering_what_is_asked_of_a_name_outranks_one_naming_it(
             "vote. The mayor-elect will be sworn in on February 9.\n",
         },
     )
-    answer = assistant.ask_final("When will Dunmore's new mayor take office?")
-    assert answer.text.startswith("February 9 [1]"), answer.text
-    _assert_exact(assistant, answer)
+    _answered(assistant, "When will Dunmore's new mayor take office?", "February 9 [1]")
 
 
 def test_a_value_is_chosen_by_what_the_words_around_it_say(tmp_path: Path) -> None:
@@ -677,11 +672,11 @@ def test_a_name_the_text_calls_what_is_asked_answers_before_another(tmp_path: Pa
             "relief. The quarry's owner, Brant Aggregates, said it would study the judgment.\n",
         },
     )
-    group = assistant.ask_final(
-        "Which group brought the legal challenge against the Elmford quarry expansion?"
+    _answered(
+        assistant,
+        "Which group brought the legal challenge against the Elmford quarry expansion?",
+        "Save Elmford Valley [1]",
     )
-    assert group.text.startswith("Save Elmford Valley [1]"), group.text
-    _assert_exact(assistant, group)
 
 
 def test_a_value_far_from_the_question_in_sentence_and_words_is_no_answer(
@@ -711,9 +706,7 @@ def test_a_person_named_by_surname_a_name_before_a_score_and_a_nationality(tmp_p
             "Carla Ruiz 6-4 3-6 7-5 in the final of the Harbour Open.\n",
         },
     )
-    answer = assistant.ask_final("Who did Berg beat in the Harbour Open final?")
-    assert answer.text.startswith("Carla Ruiz [1]"), answer.text
-    _assert_exact(assistant, answer)
+    _answered(assistant, "Who did Berg beat in the Harbour Open final?", "Carla Ruiz [1]")
     nationality = assistant.ask_final("What nationality is Nadia Berg?")  # a people's word
     assert nationality.text.startswith("Norwegian [1]"), nationality.text
 
@@ -729,9 +722,9 @@ def test_a_deal_named_by_both_parties_its_closing_and_its_whole_price(tmp_path: 
             "2017 by Joost van Leeuwen and Sanne Brouwer, who met while working at a bank.\n",
         },
     )
-    answer = assistant.ask_final("When is the Norvane-Pellix deal expected to close?")
-    assert answer.text.startswith("the fourth quarter [1]"), answer.text
-    _assert_exact(assistant, answer)
+    _answered(
+        assistant, "When is the Norvane-Pellix deal expected to close?", "the fourth quarter [1]"
+    )
     whole = assistant.ask_final("How much is Norvane paying for Pellix?")
     assert whole.text.startswith("$3.4 billion [1]"), whole.text  # not the price of a share
     founders = assistant.ask_final("Who founded Pellix?")  # the two named together
@@ -749,9 +742,7 @@ def test_a_party_named_before_the_noun_that_calls_it_one(tmp_path: Path) -> None
             "the vote and 31 of the 90 seats in the National Assembly.\n",
         },
     )
-    answer = assistant.ask_final("Which party won Valdoria's election?")
-    assert answer.text.startswith("Forward [1]"), answer.text
-    _assert_exact(assistant, answer)
+    _answered(assistant, "Which party won Valdoria's election?", "Forward [1]")
 
 
 def test_a_country_before_the_noun_asked_need_not_be_named(tmp_path: Path) -> None:
@@ -764,9 +755,7 @@ def test_a_country_before_the_noun_asked_need_not_be_named(tmp_path: Path) -> No
             "Femke de Wit said the company would open an office in Denver next year.\n",
         },
     )
-    answer = assistant.ask_final("In which US city will Lumen open an office?")
-    assert answer.text.startswith("Denver [1]"), answer.text
-    _assert_exact(assistant, answer)
+    _answered(assistant, "In which US city will Lumen open an office?", "Denver [1]")
 
 
 def test_how_someone_described_something_is_answered_in_points(assistant: Assistant) -> None:
@@ -852,9 +841,9 @@ def test_a_report_is_quoted_from_its_text_not_its_headline(tmp_path: Path) -> No
     _assert_exact(assistant, answer)
     answer = assistant.ask_final('Who directed "The Salt Road"?')
     assert answer.text.startswith("Yasmine Belkadi [1]"), answer.text
-    answer = assistant.ask_final("Which Spanish city recorded the highest temperature this year?")
-    assert answer.text.startswith("Seville [1]"), answer.text
-    _assert_exact(assistant, answer)
+    _answered(
+        assistant, "Which Spanish city recorded the highest temperature this year?", "Seville [1]"
+    )
 
 
 def test_a_share_given_as_a_fraction_and_an_office_held_by_another(assistant: Assistant) -> None:
