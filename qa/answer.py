@@ -40,6 +40,7 @@ from qa.extract import (
     named_for_the_thing,
     nearness,
     outlet_of,
+    said_as_asked,
 )
 from qa.generate import Generator, Message
 from qa.read import Evidence, RememberedWindows, Windows, in_place, opening, read, window
@@ -480,6 +481,9 @@ def answer(
             evidence=tuple(evidence),
         )
 
+    def sense(e: Evidence) -> float:
+        return said_as_asked(asked, e.text, embedder)
+
     dated = dated_head(asked, evidence, around) if asked.dates_a_document else None
     ran = outlet_of(asked, evidence, around) if asked.asks_a_documents_outlet else None
     spelled = dated or ran or expansion(asked, evidence, around)
@@ -497,7 +501,7 @@ def answer(
         return
 
     if asked.acronym or (  # not spelled out
-        should_abstain(asked, evidence, settings, around)
+        should_abstain(asked, evidence, settings, around, sense)
         and not (asked.whole_documents and evidence)
     ):
         yield abstained()
@@ -533,7 +537,7 @@ def answer(
         citations = [_citation(n, e) for n, e in enumerate(chosen, 1)]
         mode = "points"
     elif found := extract(
-        asked, keeping_to_the_topic(asked, evidence, settings, around), around, embedder
+        asked, keeping_to_the_topic(asked, evidence, settings, around, sense), around, embedder
     ) or named_for_the_thing(asked, evidence, around):
         text, citations = _state(found)
         mode = "value"

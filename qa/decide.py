@@ -216,6 +216,7 @@ def topic_share(asked: Asked, sentence: str) -> float | None:
     return len(shared_terms(terms, sentence)) / len(terms)
 
 
+PARAPHRASE_SENSE = 0.45  # a name whose surrounding words are this near what is asked
 HEAD_CHARS = 400  # a document's head: its title and first lines
 DOCUMENT_CHARS = 4000  # characters either side of a sentence read for the rest of its document
 
@@ -350,6 +351,7 @@ def should_abstain(
     evidence: Sequence[Evidence],
     settings: Settings,
     documents: Windows | None = None,
+    sense: Callable[[Evidence], float] | None = None,
 ) -> bool:
     """Abstain when no sentence is relevant enough; when the question names something the
     passages never mention (nor, given ``documents``, their documents' heads), or a figure its
@@ -377,7 +379,9 @@ def should_abstain(
             for e in evidence[1:3]
             if e.score >= rules.min_relevance and (asked.kind is None or asked.values(e.text))
         ]
-        return all(_off_topic(asked, e, settings, documents) for e in [evidence[0], *named])
+        return all(
+            _off_topic(asked, e, settings, documents, sense) for e in [evidence[0], *named]
+        )
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
     texts = [e.text for e in relevant]
     if documents is not None:  # a news article's dateline or a page's title
@@ -474,6 +478,7 @@ def keeping_to_the_topic(
     evidence: Sequence[Evidence],
     settings: Settings,
     documents: Windows | None = None,
+    sense: Callable[[Evidence], float] | None = None,
 ) -> list[Evidence]:
     """For a question asking for a name, ``evidence`` without those of its best sentences
     that are off its topic (see :func:`should_abstain`), when one of them keeps to it: the
@@ -483,19 +488,29 @@ def keeping_to_the_topic(
     if asked.kind in VALUE_KINDS or asked.kind in (None, "role"):
         return list(evidence)
     close = [e for e in evidence[:3] if e.score >= settings.answer.min_relevance]
-    off = [e for e in close if _off_topic(asked, e, settings, documents)]
+    off = [e for e in close if _off_topic(asked, e, settings, documents, sense)]
     if not off or len(off) == len(close):
         return list(evidence)
     return [e for e in evidence if e not in off]
 
 
 def _off_topic(
-    asked: Asked, best: Evidence, settings: Settings, documents: Windows | None = None
+    asked: Asked,
+    best: Evidence,
+    settings: Settings,
+    documents: Windows | None = None,
+    sense: Callable[[Evidence], float] | None = None,
 ) -> bool:
     """Whether the best sentence lacks most of the question's distinctive words and is not a
     close paraphrase either. The question's names count among its words unless the sentence or
     the one before it names them all (given ``documents``): "The 81-year-old said arthritis
-    ..." after "Walter Duquette pulled his last tray ..." speaks of him without his name."""
+    ..." after "Walter Duquette pulled his last tray ..." speaks of him without his name.
+
+    Given ``sense`` (see :func:`qa.extract.said_as_asked`), a name of the asked kind among
+    words near in meaning to what is asked keeps to the topic however few of its words the
+    sentence shares: a long sentence dilutes its likeness to the question, the words around
+    its answer do not ("Rachel Osei, who pleaded guilty and gave evidence against him" for
+    "Who testified against the boss after admitting her guilt?")."""
     topic = topic_share(asked, best.text)
     if topic is None:
         overlap = best.overlap
@@ -504,7 +519,9 @@ def _off_topic(
     else:
         overlap = min(best.overlap, topic)
     rules = settings.answer
-    return overlap < rules.min_overlap and best.relevance < rules.paraphrase_relevance
+    if overlap >= rules.min_overlap or best.relevance >= rules.paraphrase_relevance:
+        return False
+    return sense is None or asked.kind in VALUE_KINDS or sense(best) < PARAPHRASE_SENSE
 
 
 def _named_before(asked: Asked, e: Evidence, documents: Windows) -> bool:

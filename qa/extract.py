@@ -141,6 +141,15 @@ def _senses(asked: Asked, placed: Sequence[str], embedder: Embedder | None) -> n
     return np.asarray(embedder.embed_documents(list(placed))) @ query
 
 
+def said_as_asked(asked: Asked, sentence: str, embedder: Embedder) -> float:
+    """How near in meaning the words around the nearest value of the asked kind in
+    ``sentence`` are to what the question asks (0 when it holds none; see :func:`_senses`)."""
+    labels = asked.labels()
+    found = [e for e in _candidates(asked, sentence, labels) if _answers(asked, e, sentence, labels)]
+    senses = _senses(asked, [_around(e, sentence) for e in found], embedder)
+    return float(senses.max()) if len(senses) else 0.0
+
+
 def _phrase(asked: Asked, entity: Entity, sentence: str) -> str:
     """The value as the answer states it: a count with the noun it counts ("412 ships")."""
     if asked.kind == "count" and asked.counted:

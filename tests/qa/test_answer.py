@@ -856,3 +856,25 @@ def test_a_share_given_as_a_fraction_and_an_office_held_by_another(assistant: As
     assert answer.text.startswith("Mark Rutte [1]"), answer.text
     # the seeds give NATO's 5% goal and fears about Russia, not Russia's budget
     assert assistant.ask_final("What was the size of Russia's military budget?").abstained
+
+
+def test_a_name_said_in_other_words_than_the_question_answers(tmp_path: Path) -> None:
+    """The sentence shares few of the question's words ("gave evidence" for "testified",
+    "pleaded guilty" for "admitting her guilt"), but the words around the name say what is
+    asked: the name answers rather than the question being refused."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "trial.txt": "Former Ardley Foods chief jailed for seven years\nA former chief "
+            "executive of Ardley Foods was jailed for seven years on Friday for defrauding "
+            "lenders of 40 million pounds. Tomas Reiner, 61, was convicted in May of fraud "
+            'after a ten-week trial. Judge Alan Pryce said he had shown "no remorse at all." '
+            "His former deputy, Nadia Kerr, who pleaded guilty and gave evidence against "
+            "him, was sentenced to three years. Reiner's lawyers said he would appeal.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Who testified against the former Ardley boss after admitting her own guilt?",
+        "Nadia Kerr [1]",
+    )

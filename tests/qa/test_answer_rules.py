@@ -700,3 +700,15 @@ def test_what_someone_has_done_is_asked_in_points() -> None:
     assert Asked.of("What did the government do about the floods?").multi
     assert not Asked.of("What does the function return?").multi
     assert not Asked.of("What did Guo say NATO's false information cannot do?").multi
+
+
+def test_a_name_among_words_that_say_what_is_asked_keeps_to_the_topic() -> None:
+    """Few of the question's words, but the words around the name say what it asks: no
+    refusal. Without them (or for a figure, placed by its kind) the rule stays as it was."""
+    settings = Settings()
+    asked = Asked.of("Who testified against the former boss after admitting her guilt?")
+    said = [ev("His deputy, Nadia Kerr, who pleaded guilty, gave evidence.", 0.45, overlap=0.1)]
+    assert should_abstain(asked, said, settings)
+    assert not should_abstain(asked, said, settings, sense=lambda e: 0.5)
+    assert should_abstain(asked, said, settings, sense=lambda e: 0.3)
+    assert keeping_to_the_topic(asked, said, settings, sense=lambda e: 0.5) == said
