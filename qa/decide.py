@@ -379,9 +379,7 @@ def should_abstain(
             for e in evidence[1:3]
             if e.score >= rules.min_relevance and (asked.kind is None or asked.values(e.text))
         ]
-        return all(
-            _off_topic(asked, e, settings, documents, sense) for e in [evidence[0], *named]
-        )
+        return all(_off_topic(asked, e, settings, documents, sense) for e in [evidence[0], *named])
     relevant = [e for e in evidence if e.score >= rules.min_relevance][:3]
     texts = [e.text for e in relevant]
     if documents is not None:  # a news article's dateline or a page's title

@@ -145,7 +145,8 @@ def said_as_asked(asked: Asked, sentence: str, embedder: Embedder) -> float:
     """How near in meaning the words around the nearest value of the asked kind in
     ``sentence`` are to what the question asks (0 when it holds none; see :func:`_senses`)."""
     labels = asked.labels()
-    found = [e for e in _candidates(asked, sentence, labels) if _answers(asked, e, sentence, labels)]
+    candidates = _candidates(asked, sentence, labels)
+    found = [e for e in candidates if _answers(asked, e, sentence, labels)]
     senses = _senses(asked, [_around(e, sentence) for e in found], embedder)
     return float(senses.max()) if len(senses) else 0.0
 
