@@ -668,7 +668,8 @@ def expected_type(question: str) -> str | None:
         return "role"  # not "What did Guo say about China's role?"
     if named := _wh_noun(question):
         return named[1]
-    if re.match(r"\s*(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
+    # "Who ...?", "And to whom ...?", "Per the Azernews piece, who ...?"
+    if re.match(r"\s*(?:[^,?]{1,60},\s+)?(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
         return "person"
     return None
 
