@@ -781,6 +781,8 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
                 continue
             if kind := _noun_of_a_kind(word):
                 return kind
+            if "name of the " in match.group() and _singular(word) in _PERSON_NOUNS:
+                return _singular(word), "person"  # "What was the name of the farmer who ...?"
     if owned := _OWNED.search(text):  # "What is China's defence budget?": the budget
         for word in owned.group(1).split():
             if kind := _noun_of_a_kind(word):

@@ -878,3 +878,22 @@ def test_a_name_said_in_other_words_than_the_question_answers(tmp_path: Path) ->
         "Who testified against the former Ardley boss after admitting her own guilt?",
         "Nadia Kerr [1]",
     )
+
+
+def test_the_name_of_a_person_asked_by_their_occupation_is_a_person(tmp_path: Path) -> None:
+    """"What was the name of the farmer ...?" asks for a person: answered by the name beside
+    what the question says of them, and refused when the documents name no such person."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "fossil.txt": "Giant dinosaur found on Patagonian ranch\nPalaeontologists in "
+            "Argentina said on Tuesday they had identified a new giant dinosaur from bones "
+            "found on a sheep ranch. The first bone was spotted in 2021 by a farmer, Ramon "
+            "Quilapan, who was looking for a lost calf. The dig took three summers.\n",
+        },
+    )
+    _answered(
+        assistant, "What was the name of the farmer who spotted the first bone?", "Ramon Quilapan"
+    )
+    refused = assistant.ask_final("What was the name of the pilot who flew the bones to Buenos Aires?")
+    assert refused.abstained, refused.text
