@@ -881,7 +881,7 @@ def test_a_name_said_in_other_words_than_the_question_answers(tmp_path: Path) ->
 
 
 def test_the_name_of_a_person_asked_by_their_occupation_is_a_person(tmp_path: Path) -> None:
-    """"What was the name of the farmer ...?" asks for a person: answered by the name beside
+    """ "What was the name of the farmer ...?" asks for a person: answered by the name beside
     what the question says of them, and refused when the documents name no such person."""
     assistant = _indexed(
         tmp_path,
@@ -895,5 +895,5 @@ def test_the_name_of_a_person_asked_by_their_occupation_is_a_person(tmp_path: Pa
     _answered(
         assistant, "What was the name of the farmer who spotted the first bone?", "Ramon Quilapan"
     )
-    refused = assistant.ask_final("What was the name of the pilot who flew the bones to Buenos Aires?")
+    refused = assistant.ask_final("What was the name of the pilot who flew the bones home?")
     assert refused.abstained, refused.text
