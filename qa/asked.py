@@ -113,6 +113,7 @@ _MULTI = re.compile(
     rf"^\s*(?:{_SUMMARY_WORDS}|list|compare|describe|explain)\b"
     r"|\bwhat (?:are|were) (?:the )?(?:main |key |different )?(?:\w+ )?"
     r"(?:points|arguments|reasons|differences|steps|features|changes|options|ways|kinds|types)\b"
+    r"|[.!?]\s+(?:what|which) (?:are|were) (?:they|these|those|them)\b"  # "... What are they?"
     r"|\bwhat did .{2,60}\bsay about\b|\bhow (?:do|does|did) .{2,60} compare\b|\bdifferences?\b"
     r"|\bhow (?:do|does|did) .{2,60}\b(?:describe|characteri[sz]e|portray)\b"
     r"|\bwhat (?:has|have|had|did) (?:(?!(?:say|said|can|cannot|could|would|should|must)\b)"

@@ -897,3 +897,22 @@ def test_the_name_of_a_person_asked_by_their_occupation_is_a_person(tmp_path: Pa
     )
     refused = assistant.ask_final("What was the name of the pilot who flew the bones home?")
     assert refused.abstained, refused.text
+
+
+def test_several_things_set_out_then_asked_for_are_answered_in_points(tmp_path: Path) -> None:
+    """ "The minister named four priorities. What are they?" asks for each of them: the sentence
+    listing them is among the cited points, not one quote of the best-scoring neighbour."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "budget.txt": "Finance minister sets out spending plan\nFinance Minister Lena "
+            "Varga presented the 2027 budget to parliament on Tuesday. Varga said the plan has "
+            "four priorities: cheaper housing, shorter hospital waiting lists, faster trains "
+            "and cleaner rivers. The opposition called the plan unaffordable. Parliament will "
+            "vote on the budget next month.\n",
+        },
+    )
+    answer = assistant.ask_final("Varga named four priorities for the budget. What are they?")
+    assert answer.mode == "points", answer.text
+    assert "cheaper housing" in answer.text and "cleaner rivers" in answer.text, answer.text
+    _assert_exact(assistant, answer)

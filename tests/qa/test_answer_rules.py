@@ -706,6 +706,12 @@ def test_what_someone_has_done_is_asked_in_points() -> None:
     assert not Asked.of("What did Guo say NATO's false information cannot do?").multi
 
 
+def test_a_question_that_sets_out_several_things_then_asks_what_they_are_asks_in_points() -> None:
+    assert Asked.of("Guo listed several roles China plays. What are they?").multi
+    assert Asked.of("The report names three risks. Which were they?").multi
+    assert not Asked.of("What are they?").multi  # a follow-up: its context says what
+
+
 def test_a_name_among_words_that_say_what_is_asked_keeps_to_the_topic() -> None:
     """Few of the question's words, but the words around the name say what it asks: no
     refusal. Without them (or for a figure, placed by its kind) the rule stays as it was."""
