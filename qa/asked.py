@@ -284,17 +284,28 @@ _POINTERS = {
 }
 
 
+_QUOTE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+_TITLE_GAP = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")  # "Secretary| General |Mark Rutte"
+
+
 def points_at(text: str, kind: str) -> bool:
     """Whether ``text`` may speak of a person, an organisation or a place (``kind``) without
     naming it: by a pronoun ("he said", "its shares", a quote's "we") or by what it is ("the
     carmaker said", "an insolvent nation"), so that the name may stand in the sentence before
     it. Other kinds are always taken to."""
     pointer = _POINTERS.get(kind)
-    if pointer is None or pointer.search(text):
+    if pointer is None:
         return True
-    for word in re.findall(r"[A-Za-z][\w-]*", text.lower()):
-        if kind == "person" and is_title(_singular(word)):
-            return True
+    names = [e for e in entities(text) if e.label == "PERSON"] if kind == "person" else []
+    if names:  # a quote's "we" is its speaker's, named in the sentence
+        text = _QUOTE.sub(lambda m: " " * len(m.group()), text)
+    if pointer.search(text):
+        return True
+    for match in re.finditer(r"[A-Za-z][\w-]*", text):
+        word = match.group().lower()
+        titled = any(_TITLE_GAP.fullmatch(text[match.end() : e.start]) for e in names)
+        if kind == "person" and is_title(_singular(word)) and not titled:
+            return True  # "the minister said", not "Secretary General Mark Rutte"
         if kind != "person" and (noun := _noun_of_a_kind(word)) and noun[1] == kind:
             return True
     return False

@@ -916,3 +916,24 @@ def test_several_things_set_out_then_asked_for_are_answered_in_points(tmp_path: 
     assert answer.mode == "points", answer.text
     assert "cheaper housing" in answer.text and "cleaner rivers" in answer.text, answer.text
     _assert_exact(assistant, answer)
+
+
+def test_a_titled_speaker_quoting_we_points_at_no_one_in_the_sentence_before(
+    tmp_path: Path,
+) -> None:
+    """ "Secretary General Anna Holm said the alliance was built "to deter the Russians ... They
+    are our most pressing threat"": the title is Holm's and the quote's "our" is hers, so the
+    person named in the sentence before is no answer; the people she names are."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "alliance.txt": 'Beijing rejects alliance criticism\n"The alliance should stop '
+            'stoking confrontation," Chinese Foreign Ministry spokesman Wei Lan told reporters '
+            "in Beijing. Alliance Secretary General Anna Holm had said the bloc was built "
+            '"to deter the Russians if they would attack us. They are our most pressing '
+            'threat." The alliance meets again in June.\n',
+        },
+    )
+    _answered(
+        assistant, "Who did Holm describe as the alliance's most pressing threat?", "Russians"
+    )

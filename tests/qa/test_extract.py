@@ -800,6 +800,10 @@ def test_a_name_before_the_sentence_answers_only_when_the_sentence_points_back_t
     assert points_at("The 81-year-old said arthritis hurt.", "person")
     assert points_at('"We are negotiating as an insolvent nation," he said.', "place")
     assert not points_at("The summit in Oslo agreed a climate fund.", "person")
+    # a title before a name is that person's; a quote's "we" is its named speaker's
+    named = 'Secretary General Mark Rutte said "they are our most immediate threat."'
+    assert not points_at(named, "person")
+    assert points_at('The secretary general said "they are our threat."', "person")
     assert points_at("The summit in Oslo agreed a climate fund.", "time")  # not a name
     summit = Document(
         "summit.txt",
