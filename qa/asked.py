@@ -227,6 +227,9 @@ _PAIRS = {")": "(", "]": "[", "}": "{", "”": "“", "’": "‘"}
 _EDGE_MARKS = frozenset(" \t\n\u00a0§¶,;:\"'") | set(_PAIRS) | set(_PAIRS.values())
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
+
+
 def _trimmed(entity: Entity) -> Entity | None:
     """``entity`` without the marks the recogniser took in at its edges ("Tomas Vondra) §"
     is Tomas Vondra); a bracket or quote stays when it closes one opened inside ("Foo (Bar)").
@@ -242,6 +245,8 @@ def _trimmed(entity: Entity) -> Entity | None:
         if closer is not None and text.count(closer) >= text.count(text[0]):
             break
         text, start = text[1:], start + 1
+    if broken := _SENTENCE_BREAK.search(text):  # "Flat Cap Records. It" is Flat Cap Records
+        text, end = text[: broken.start()], start + broken.start()
     if entity.label == "PERSON":  # "Striker Joel Mensah" is Joel Mensah
         while (lead := re.match(r"([A-Za-z]+)\.?\s+(?=[A-Z])", text)) and is_title(lead[1]):
             text, start = text[lead.end() :], start + lead.end()
@@ -568,10 +573,22 @@ def _initials(name: str) -> str:
 _NEXT_WORD = re.compile(r"[ \u00a0]?([A-Za-zµ]+)\b")
 
 
+_SIGN_BEFORE = re.compile(r"(?:US|A|C|HK|NZ)?[$£€¥]$")
+_SCALE_AFTER = re.compile(r"(bn|mn|m|k|b)(?![\w])", re.IGNORECASE)
+
+
 def _measured(text: str, entity: Entity) -> Entity:
     """A number followed by a unit of measure is a quantity, unit included ("512 bytes"), and
     one followed by a currency name is money ("68 million euros"): the recogniser, trained on
     news, calls them bare numbers, and a large sum in pounds a weight."""
+    if entity.label == "MONEY":  # "$18m": the sign and the "m" are the sum's
+        sign = _SIGN_BEFORE.search(text, 0, entity.start)
+        suffix = _SCALE_AFTER.match(text, entity.end)
+        start = sign.start() if sign and not re.search(r"[$£€¥]", entity.text) else entity.start
+        end = suffix.end(1) if suffix else entity.end
+        if (start, end) != (entity.start, entity.end):
+            return Entity(start, end, "MONEY", text[start:end])
+        return entity
     if entity.label not in ("CARDINAL", "QUANTITY"):
         return entity
     last = entity.text.split()[-1]

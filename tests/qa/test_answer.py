@@ -461,6 +461,8 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "deal.txt": "Nordhaven to buy Crispwell\n"
             "Nordhaven Foods agreed to buy Crispwell Brands, maker of Tango Twists pretzels, "
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
+            "cholera.txt": "Cholera spreads in the south\nHealth Minister Ada Banda said the "
+            "government needed $18m to contain the outbreak. Cases have doubled since May.\n",
         },
     )
     for question, value in (
@@ -469,6 +471,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         ("How old is Lena Brandt?", "22-year-old"),
         ("How long will repairs to the studio take?", "about two hours"),
         ("How much did the museum's renovation cost?", "68 million euros"),
+        ("How much does the government say it needs to contain the cholera outbreak?", "$18m"),
         ("How big was the crowd when Harbor City beat Castlebridge Rovers?", "18,450"),
         ("Which company owns Harwick Airport?", "Castellan Infrastructure"),
         ("In which countries was the malaria vaccine tested?", "Kenya, Tanzania and Malawi"),

@@ -1181,3 +1181,10 @@ def test_a_name_before_the_questions_noun_is_one_of_its_kind_a_peoples_word_is_n
     maker = Asked.of("Which software maker bought Pellix?")
     said = "Norvane, the Danish maker of accounting software, bought it."
     assert [e.text for e in maker.called_by_noun(said)] == ["Norvane"]  # not "Danish"
+
+
+def test_a_sum_keeps_its_sign_and_scale_and_a_name_ends_with_its_sentence() -> None:
+    said = "The fund raised £2.5bn in 2024, and the ministry needed $18m in May."
+    assert [e.text for e in entities(said) if e.label == "MONEY"] == ["£2.5bn", "$18m"]
+    released = "The album came out on Flat Cap Records. It sold well."
+    assert all(". It" not in e.text for e in entities(released))
