@@ -148,6 +148,11 @@ _TIME_UNIT = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# How much of something a length states: a number, in figures or words, or "a", "half", "a few".
+_HOW_MUCH = re.compile(
+    r"\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|thousand|dozens?|half|several|few|many|couple)\b"
+)
 # The words of a bare length of time ("41 years", "about two hours and 41 minutes"): a number,
 # a unit, a qualifier. "two years ago", "last week" and "the 1980s" are points in time.
 _LENGTH_WORDS = frozenset(
@@ -956,7 +961,8 @@ def typed_values(
         return _ages(text)
     if kind == "duration":  # a length of time or of anything else, not a date
         dates = {e.text.lower() for e in entities(text) if e.label in ("DATE", "TIME")}
-        return {v for v in values if v not in dates or _TIME_UNIT.search(v)}
+        lengths = {v for v in values if v not in dates or _TIME_UNIT.search(v)}
+        return {v for v in lengths if _HOW_MUCH.search(v)}  # "seven years", not "next month"
     return values
 
 

@@ -463,6 +463,9 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
             "cholera.txt": "Cholera spreads in the south\nHealth Minister Ada Banda said the "
             "government needed $18m to contain the outbreak. Cases have doubled since May.\n",
+            "fraud.txt": "Builder's former director pleads guilty\nIan Rowe, the former "
+            "finance director of Ashby Homes, pleaded guilty to fraud on Monday and will be "
+            "sentenced next month, prosecutors said.\n",
         },
     )
     for question, value in (
@@ -482,6 +485,8 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
         assert answer.mode == "value" and answer.text.startswith(f"{value} [1]"), answer.text
         _assert_exact(assistant, answer)
     assert assistant.ask_final("How old is Ruth Haldane?").abstained  # the age is Brandt's
+    # "next month" says when, not how long
+    assert assistant.ask_final("How long a prison term did Ian Rowe get?").abstained
 
 
 def test_the_title_of_a_work_is_no_ones_job(tmp_path: Path) -> None:

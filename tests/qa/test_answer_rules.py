@@ -433,6 +433,9 @@ def test_how_long_asks_for_a_length_of_time_or_a_measure_not_a_date() -> None:
     assert asked.values("Repairs take about two hours, the company said.") == {"about two hours"}
     assert asked.values("The repairs began on 3 May 2024.") == set()
     assert Asked.of("How long is the bridge?").values("The bridge is 2 km long.") == {"2 km"}
+    sentenced = Asked.of("How long a sentence did Gale receive?")
+    assert sentenced.values("Gale will be sentenced next month.") == set()  # no length
+    assert sentenced.values("Gale was jailed for seven years.") == {"seven years"}
 
 
 def test_a_sentence_is_also_read_in_its_place_between_its_neighbours() -> None:
