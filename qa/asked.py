@@ -677,6 +677,11 @@ def _sizes(text: str, sized: str) -> set[str]:
     return found
 
 
+# "Which Brazilian scored ...?", "Which top-seeded Norwegian did she beat?": a people's word
+# standing for one of them, with no noun after it.
+_PEOPLES_WORD = re.compile(r"\b[Ww]hich\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][a-z]+)\s+(?=[a-z])")
+
+
 def expected_type(question: str) -> str | None:
     """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``,
     ``org``, ``place``, ``role`` (someone's job or title) or None (a description, a reason,
@@ -702,6 +707,11 @@ def expected_type(question: str) -> str | None:
         return "role"  # not "What did Guo say about China's role?"
     if named := _wh_noun(question):
         return named[1]
+    people = _PEOPLES_WORD.search(question)
+    if people and people.group(1).lower() in _countries_by_demonym():
+        after = next((pos for at, pos in pos_tags(question) if at >= people.end()), "")
+        if after.startswith("VB") or after == "MD":  # "Which Brazilian scored", not "Italian base"
+            return "person"
     # "Who ...?", "And to whom ...?", "Per the Azernews piece, who ...?"
     if re.match(r"\s*(?:[^,?]{1,60},\s+)?(?:\w+\s+){0,3}?(?:who|whom|whose)\b", q):
         return "person"

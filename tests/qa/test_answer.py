@@ -945,3 +945,19 @@ def test_a_titled_speaker_quoting_we_points_at_no_one_in_the_sentence_before(
     _answered(
         assistant, "Who did Holm describe as the alliance's most pressing threat?", "Russians"
     )
+
+
+def test_a_peoples_word_asked_for_stands_for_one_of_them(tmp_path: Path) -> None:
+    """ "Which Brazilian scored ...?" asks for a person: the Brazilian the text names, not a
+    quote of the sentence that speaks of a 29-year-old forward."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "derby.txt": "Sevilla win derby\nSevilla beat Real Betis 3-1 on Sunday. Betis "
+            "had led through Brazilian winger Caio Ferreira, who scored in the 20th minute. "
+            "The 29-year-old forward Luis Mena then scored twice for Sevilla before halftime.\n",
+        },
+    )
+    _answered(
+        assistant, "Which Brazilian scored for the beaten side in the derby?", "Caio Ferreira"
+    )

@@ -42,6 +42,9 @@ def test_expected_types() -> None:
     assert expected_type("Who is the spokesman?") == "person"
     assert expected_type("Per the Azernews piece, who does Guo accuse?") == "person"
     assert expected_type("What was the name of the farmer who found it?") == "person"
+    assert expected_type("Which Brazilian scored for the beaten side?") == "person"
+    assert expected_type("Which top-seeded Norwegian did she knock out?") == "person"
+    assert expected_type("To which Italian base is it moving three planes?") is None
     assert expected_type("What is the name of the company that makes it?") == "org"
     assert expected_type("According to the report, whom did she thank?") == "person"
     assert expected_type("What did China urge?") is None
