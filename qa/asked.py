@@ -1031,6 +1031,7 @@ _NAMED_BEFORE = re.compile(
 )
 # A run of capitalised words after "the", then a noun in lower case: "the Forward party".
 _NAMED_HEAD = re.compile(rf"\b(?:the|The)\s+(?:[a-z-]+\s+)?({_NAME})\s+([a-z]+)\b")
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 
 
 _PER_CENT = re.compile(r"\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
@@ -1425,8 +1426,13 @@ class Asked:
                     )
                 if pattern is _NAMED_HEAD and match.group(1).lower() in _countries_by_demonym():
                     continue  # "the Danish maker": a people's word, no name
+                if pattern is _NAMED_HEAD and _NAME_NEXT.match(text, match.end()):
+                    continue  # "the Manchester label Flat Cap Records": the label is named after
                 if self.noun in called:
-                    value = match.group(name).rstrip(".")
+                    value = match.group(name)
+                    if broken := _SENTENCE_BREAK.search(value):  # "Flat Cap Records. It"
+                        value = value[: broken.start()]
+                    value = value.rstrip(".")
                     start = match.start(name)
                     found.append(Entity(start, start + len(value), label, value))
         return found

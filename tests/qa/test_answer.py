@@ -961,3 +961,22 @@ def test_a_peoples_word_asked_for_stands_for_one_of_them(tmp_path: Path) -> None
     _answered(
         assistant, "Which Brazilian scored for the beaten side in the derby?", "Caio Ferreira"
     )
+
+
+def test_the_name_after_the_noun_asked_names_it_not_the_place_before(tmp_path: Path) -> None:
+    """ "the independent Manchester label Flat Cap Records": the label is Flat Cap Records, not
+    Manchester, though the recogniser may take either for anything."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "prize.txt": "Rapper wins music prize\nThe Salford rapper Jordan Ellis has won the "
+            "Mercury prize for his debut album, Concrete Psalms. The album was recorded over 18 "
+            "months and released in March on the independent Manchester label Flat Cap Records. "
+            "It reached No 14 in the album chart.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "On which record label did the prize winner release his album?",
+        "Flat Cap Records",
+    )

@@ -1181,6 +1181,10 @@ def test_a_name_before_the_questions_noun_is_one_of_its_kind_a_peoples_word_is_n
     maker = Asked.of("Which software maker bought Pellix?")
     said = "Norvane, the Danish maker of accounting software, bought it."
     assert [e.text for e in maker.called_by_noun(said)] == ["Norvane"]  # not "Danish"
+    # a name before the noun and one after it: the one after names it, and ends with its sentence
+    label = Asked.of("On which record label was the album released?")
+    said = "It came out on the independent Manchester label Flat Cap Records. It sold well."
+    assert [e.text for e in label.called_by_noun(said)] == ["Flat Cap Records"]
 
 
 def test_a_sum_keeps_its_sign_and_scale_and_a_name_ends_with_its_sentence() -> None:
