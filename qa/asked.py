@@ -93,6 +93,10 @@ _PERSON_NOUNS = frozenset(
     "paleontologist archaeologist historian".split()
 )
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
 _SETTLED = frozenset(
     stem(n) for n in "country city town nation state province capital village county".split()
 )
@@ -1487,9 +1491,13 @@ class Asked:
         """The subject's words a document must name to be about the question: all of them but
         a country standing before the noun asked for ("In which US city will Qubyte open an
         office?"), which says where the answer lies, not what the document is about; unless
-        it is the only one."""
-        if self.noun is None:
+        it is the only one. A day or a month ("the October quake", "on Saturday") says when,
+        and a report may date it otherwise ("Oct. 12", "this week")."""
+        subject = self.subject - _CALENDAR
+        if not subject:
             return self.subject
+        if self.noun is None:
+            return subject
         words = re.findall(r"[A-Za-z][\w'’-]*", self.question)
         before = [w.lower() for w, after in pairwise(words) if stem(after.lower()) == self.noun]
         placing = {
@@ -1497,8 +1505,8 @@ class Asked:
             for w in before
             if w in self.subject and (country_forms(w) or _countries_by_demonym().get(w))
         }
-        rest = self.subject - placing
-        return rest if rest else self.subject
+        rest = subject - placing
+        return rest if rest else subject
 
     def mentioned_in(self, word: str, text: str) -> bool:
         """Whether ``text`` names what ``word`` of the question's subject names (see

@@ -980,3 +980,23 @@ def test_the_name_after_the_noun_asked_names_it_not_the_place_before(tmp_path: P
         "On which record label did the prize winner release his album?",
         "Flat Cap Records",
     )
+
+
+def test_a_month_the_report_never_names_does_not_rule_it_out(tmp_path: Path) -> None:
+    """ "the October quake": the report dates the quake otherwise ("on Tuesday"), yet it is the
+    one asked about; the month only says when."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "quake.txt": "Quake kills dozens in eastern Turkey\nA magnitude 6.1 earthquake struck "
+            "eastern Turkey on Tuesday, killing 38 people. The government said it would pay "
+            "15,000 lira to each affected household to cover immediate needs.\n",
+            "floods.txt": "Floods hit northern Italy\nHeavy rain flooded towns in Emilia-Romagna "
+            "in October. Rome will release 20 million euros for relief.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "How much will Turkey pay each household hit by the October quake?",
+        "15,000 lira",
+    )

@@ -228,6 +228,12 @@ def test_a_place_given_only_as_a_country_gives_no_city() -> None:
     assert not spanish.coarser_place("Spain logged its hottest day.")  # the question's country
 
 
+def test_a_day_or_a_month_the_question_names_is_no_subject_a_document_must_name() -> None:
+    asked = Asked.of("How much will Turkey pay each household hit by the October quake?")
+    assert asked.required == {"turkey"}
+    assert Asked.of("What happened on Monday?").required == {"monday"}  # all it names
+
+
 def test_a_country_before_the_noun_asked_says_where_the_answer_lies() -> None:
     asked = Asked.of("In which US city will Qubyte open a new office?")
     assert asked.subject == {"us", "qubyte"} and asked.required == {"qubyte"}
