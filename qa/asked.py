@@ -93,6 +93,11 @@ _PERSON_NOUNS = frozenset(
     "paleontologist archaeologist historian".split()
 )
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
+# The people's words of regions of several countries.
+_REGIONS = frozenset(
+    "european asian african arab scandinavian nordic baltic balkan caribbean mediterranean "
+    "iberian slavic latin gulf alpine western eastern".split()
+)
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
@@ -1490,12 +1495,11 @@ class Asked:
     def required(self) -> frozenset[str]:
         """The subject's words a document must name to be about the question: all of them but
         a country standing before the noun asked for ("In which US city will Qubyte open an
-        office?"), which says where the answer lies, not what the document is about; unless
+        office?"), which says where the answer lies, not what the document is about, unless
         it is the only one. A day or a month ("the October quake", "on Saturday") says when,
-        and a report may date it otherwise ("Oct. 12", "this week")."""
-        subject = self.subject - _CALENDAR
-        if not subject:
-            return self.subject
+        and a report may date it otherwise ("Oct. 12", "this week"); a people's word of no
+        country ("Scandinavian") says where, and a report names the country instead."""
+        subject = self.subject - _CALENDAR - _REGIONS
         if self.noun is None:
             return subject
         words = re.findall(r"[A-Za-z][\w'’-]*", self.question)

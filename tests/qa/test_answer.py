@@ -1000,3 +1000,21 @@ def test_a_month_the_report_never_names_does_not_rule_it_out(tmp_path: Path) -> 
         "How much will Turkey pay each household hit by the October quake?",
         "15,000 lira",
     )
+
+
+def test_a_region_the_question_names_is_read_in_the_countrys_name(tmp_path: Path) -> None:
+    """ "Which Scandinavian lorry manufacturer ...?": the report says "Swedish truckmaker", and
+    is still read."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "markets.txt": "European shares slip\nEuropean shares fell on Thursday. Swedish "
+            "truckmaker Nordvagn fell 6.2% after it warned that orders in North America would "
+            "weaken this year. Dutch payments firm Paylane jumped 11%.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Shares of which Scandinavian lorry manufacturer fell after a warning about orders?",
+        "Nordvagn",
+    )
