@@ -98,6 +98,10 @@ _REGIONS = frozenset(
     "european asian african arab scandinavian nordic baltic balkan caribbean mediterranean "
     "iberian slavic latin gulf alpine western eastern".split()
 )
+_QUALIFIER = re.compile(
+    r"\b(?:previous|prior|earlier|next|runner-up|original|existing|outgoing|incoming|upcoming)\b",
+    re.IGNORECASE,
+)
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
@@ -1284,6 +1288,14 @@ class Asked:
         terms = content_terms(self.question)
         priced = any(is_currency(w) for w in re.findall(r"[a-z]+", self.question.lower()))
         return bool(terms & _MONEY_NOUNS or priced) and not terms & _SHARE_OR_CHANGE
+
+    @cached_property
+    def qualifiers(self) -> frozenset[str]:
+        """The words by which the question picks one of several of a kind: "previous",
+        "runner-up", "existing", "next" ("How much did it raise in its previous round?"). A
+        report gives each its own sentence, and a value in a sentence without the word is
+        another's (the latest round's, the winner's)."""
+        return frozenset(m.lower() for m in _QUALIFIER.findall(self.question))
 
     @cached_property
     def pays(self) -> bool:

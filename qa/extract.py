@@ -556,6 +556,8 @@ def _in_its_place(
         return False  # a country may act ("China urged"); a city is where one acts
     if asked.kind == "age" and _of_another(asked, held, _before(rank, place, windows)):
         return False
+    if not all(re.search(rf"\b{q}", held.text, re.IGNORECASE) for q in asked.qualifiers):
+        return False  # "its previous round": not "it raised $85 million in a round led by"
     if asked.part_of and _part_of_another(asked, entity, held.text):
         return False  # "What share of world spending": not "a 7% increase", "half of Asia's"
     if asked.kind in VALUE_KINDS and asked.far_from_its_figures(held.text, entity.start):

@@ -1018,3 +1018,20 @@ def test_a_region_the_question_names_is_read_in_the_countrys_name(tmp_path: Path
         "Shares of which Scandinavian lorry manufacturer fell after a warning about orders?",
         "Nordvagn",
     )
+
+
+def test_a_value_without_the_questions_qualifier_is_anothers(tmp_path: Path) -> None:
+    """ "its previous round", "the runner-up", "the next meeting": a value in a sentence without
+    the word is the latest round's, the winner's, the last meeting's; the one with it answers."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "funding.txt": "Sensor start-up raises $85 million\nQubyte, a Delft start-up, said "
+            "on Thursday it had raised $85 million in a funding round led by Northbeam "
+            "Capital. The company will use the money to open an office in Houston.\n",
+            "opec.txt": "OPEC+ keeps output cuts\nOPEC+ agreed on Sunday to keep its output "
+            "cuts in place until the end of June. The group will next meet on March 2.\n",
+        },
+    )
+    assert assistant.ask_final("How much did Qubyte raise in its previous funding round?").abstained
+    _answered(assistant, "When is the next OPEC+ meeting?", "March 2")

@@ -736,3 +736,9 @@ def test_a_name_among_words_that_say_what_is_asked_keeps_to_the_topic() -> None:
     assert not should_abstain(asked, said, settings, sense=lambda e: 0.5)
     assert should_abstain(asked, said, settings, sense=lambda e: 0.3)
     assert keeping_to_the_topic(asked, said, settings, sense=lambda e: 0.5) == said
+
+
+def test_a_question_picking_one_of_several_by_a_qualifier_names_the_word() -> None:
+    assert Asked.of("How much did Qubyte raise in its previous round?").qualifiers == {"previous"}
+    assert Asked.of("What did the runner-up win?").qualifiers == {"runner-up"}
+    assert Asked.of("How much did Qubyte raise?").qualifiers == set()
