@@ -838,8 +838,10 @@ def _wh_noun(question: str) -> tuple[str, str] | None:
                 continue
             if kind := _noun_of_a_kind(word):
                 return kind
-            if "name of the " in match.group() and _singular(word) in _PERSON_NOUNS:
-                return _singular(word), "person"  # "What was the name of the farmer who ...?"
+    if named := _NAME_OF.search(text):  # "What was the name of the 72-year-old farmer ...?"
+        for word in named.group(1).split():
+            if _singular(word) in _PERSON_NOUNS:
+                return _singular(word), "person"
     if owned := _OWNED.search(text):  # "What is China's defence budget?": the budget
         for word in owned.group(1).split():
             if kind := _noun_of_a_kind(word):
@@ -857,6 +859,7 @@ def _noun_of_a_kind(word: str) -> tuple[str, str] | None:
     return None
 
 
+_NAME_OF = re.compile(r"\bname of (?:the|a|an)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 # "what is/was [the] X's <up to three words>": what is asked of X.
 _OWNED = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?[\w .-]{1,40}?(?:'s|s')\s+((?:\w+\s*){1,3})"

@@ -42,6 +42,7 @@ def test_expected_types() -> None:
     assert expected_type("Who is the spokesman?") == "person"
     assert expected_type("Per the Azernews piece, who does Guo accuse?") == "person"
     assert expected_type("What was the name of the farmer who found it?") == "person"
+    assert expected_type("What is the name of the 72-year-old woman rescued?") == "person"
     assert expected_type("Which Brazilian scored for the beaten side?") == "person"
     assert expected_type("Which top-seeded Norwegian did she knock out?") == "person"
     assert expected_type("To which Italian base is it moving three planes?") is None
