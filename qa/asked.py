@@ -98,6 +98,10 @@ _REGIONS = frozenset(
     "european asian african arab scandinavian nordic baltic balkan caribbean mediterranean "
     "iberian slavic latin gulf alpine western eastern".split()
 )
+_TWO_SOURCES = re.compile(
+    r"\b([A-Z][\w&.-]*)\s+(?:and|or)\s+(?:the\s+)?([A-Z][\w&.-]*)\s+"
+    r"(?:reports?|articles?|versions?|stories|story|accounts?|pieces?)\b"
+)
 _QUALIFIER = re.compile(
     r"\b(?:previous|prior|earlier|next|runner-up|original|existing|outgoing|incoming|upcoming)\b",
     re.IGNORECASE,
@@ -1293,6 +1297,17 @@ class Asked:
         return bool(terms & _MONEY_NOUNS or priced) and not terms & _SHARE_OR_CHANGE
 
     @cached_property
+    def compared_sources(self) -> frozenset[str]:
+        """The words of two sources the question reads side by side ("according to the Reuters
+        and the AP reports"): each report names itself, not the other."""
+        found = _TWO_SOURCES.search(self.question)
+        if found is None:
+            return frozenset()
+        return frozenset(
+            w.lower() for w in re.findall(r"\w+", found.group(1) + " " + found.group(2))
+        )
+
+    @cached_property
     def qualifiers(self) -> frozenset[str]:
         """The words by which the question picks one of several of a kind: "previous",
         "runner-up", "existing", "next" ("How much did it raise in its previous round?"). A
@@ -1514,7 +1529,7 @@ class Asked:
         it is the only one. A day or a month ("the October quake", "on Saturday") says when,
         and a report may date it otherwise ("Oct. 12", "this week"); a people's word of no
         country ("Scandinavian") says where, and a report names the country instead."""
-        subject = self.subject - _CALENDAR - _REGIONS
+        subject = self.subject - _CALENDAR - _REGIONS - self.compared_sources
         if self.noun is None:
             return subject
         words = re.findall(r"[A-Za-z][\w'’-]*", self.question)

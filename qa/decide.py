@@ -534,12 +534,13 @@ def find_conflict(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Evidence,
     """Two relevant sentences from different files that give different values of the kind the
     question asks for (the day something happened, an amount, a count of the asked noun).
 
-    Both must be about the question's subject: they mention every name the question does, or,
-    for a question without names, they are nearly equally relevant.
+    Both must be about the question's subject: they mention every name a document must (see
+    :attr:`qa.asked.Asked.required`), or, for a question without such names, they are nearly
+    equally relevant.
     """
     if asked.kind not in VALUE_KINDS or not evidence:
         return None
-    subject = asked.subject
+    subject = asked.required
     close = [e for e in evidence[:6] if e.score >= 0.7 * evidence[0].score]
     for a, b in combinations(close, 2):
         if a.source == b.source:

@@ -1035,3 +1035,26 @@ def test_a_value_without_the_questions_qualifier_is_anothers(tmp_path: Path) -> 
     )
     assert assistant.ask_final("How much did Qubyte raise in its previous funding round?").abstained
     _answered(assistant, "When is the next OPEC+ meeting?", "March 2")
+
+
+def test_two_reports_the_question_names_side_by_side_are_both_read(tmp_path: Path) -> None:
+    """ "according to the Reuters and the AP reports": each report names only its own outlet,
+    and the two death tolls they give are stated as a difference, each cited."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "quake_reuters.txt": "Quake kills 38 in eastern Turkey\nMALATYA, Turkey, Oct 3 "
+            "(Reuters) - A magnitude 6.1 earthquake struck eastern Turkey on Tuesday, killing "
+            "at least 38 people and injuring hundreds, officials said.\n",
+            "quake_ap.txt": "Eastern Turkey earthquake kills 41\nMALATYA, Turkey (AP) - An "
+            "earthquake in eastern Turkey on Tuesday killed 41 people, the disaster agency "
+            "said, as rescuers searched collapsed buildings.\n",
+        },
+    )
+    answer = _answered(
+        assistant,
+        "How many people did the earthquake in eastern Turkey kill according to the Reuters "
+        "and the AP reports?",
+        "The sources differ",
+    )
+    assert "38" in answer.text and "41" in answer.text and len(answer.citations) == 2

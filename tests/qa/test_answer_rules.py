@@ -233,6 +233,8 @@ def test_a_day_or_a_month_the_question_names_is_no_subject_a_document_must_name(
     asked = Asked.of("How much will Turkey pay each household hit by the October quake?")
     assert asked.required == {"turkey"}
     assert Asked.of("What happened on Monday?").required == set()
+    both = Asked.of("How many did the quake kill according to the Reuters and the AP reports?")
+    assert both.compared_sources == {"reuters", "ap"} and both.required == set()
     nordic = Asked.of("Which Scandinavian truckmaker warned about orders in North America?")
     assert nordic.required == {"north", "america"}  # a text names the country: "Swedish"
 
