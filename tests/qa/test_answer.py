@@ -1058,3 +1058,22 @@ def test_two_reports_the_question_names_side_by_side_are_both_read(tmp_path: Pat
         "The sources differ",
     )
     assert "38" in answer.text and "41" in answer.text and len(answer.citations) == 2
+
+
+def test_a_city_taken_for_a_person_answers_where(tmp_path: Path) -> None:
+    """The recogniser calls "Córdoba" a person at the head of its sentence; it is a city of the
+    world's gazetteer, and answers "Which Spanish city ...?"."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "heat.txt": "Spain issues red alert as temperatures near 46C\nMADRID, July 14 "
+            "(Continental Press Agency) - Spain's weather agency placed five regions on red "
+            "alert on Monday as a heatwave pushed temperatures towards 46C. Córdoba recorded "
+            "45.7C on Sunday afternoon, the highest reading in the country so far this year.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Which Spanish city logged the country's hottest temperature of the year so far?",
+        "Córdoba",
+    )

@@ -11,6 +11,7 @@ from qa.asked import (
     Asked,
     compares_sources,
     expected_type,
+    is_city,
     is_country,
     named_in,
     nth_document,
@@ -745,3 +746,11 @@ def test_a_question_picking_one_of_several_by_a_qualifier_names_the_word() -> No
     assert Asked.of("How much did Qubyte raise in its previous round?").qualifiers == {"previous"}
     assert Asked.of("What did the runner-up win?").qualifiers == {"runner-up"}
     assert Asked.of("How much did Qubyte raise?").qualifiers == set()
+
+
+def test_a_city_the_recogniser_took_for_a_person_is_a_place_where_one_is_asked() -> None:
+    said = "Córdoba recorded 45.7C on Sunday, the highest reading in the country this year."
+    asked = Asked.of("Which Spanish city logged the country's hottest temperature?")
+    assert "córdoba" in asked.values(said)
+    assert is_city("Bergen") and not is_city("Quorlith")
+    assert Asked.of("Who logged the hottest temperature?").cities_mistaken(said) == []
