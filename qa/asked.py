@@ -930,6 +930,7 @@ _COMPOUND = re.compile(r"(?<=\d)[-‐][A-Za-z]")
 
 # People by what they are in a count: "How many people saw the concerts?" counts "261,000
 # fans"; "How many people were evacuated?" counts "140,000 residents".
+_ANYONE = frozenset(stem(w) for w in "people person persons".split())
 _HUMANS = frozenset(
     stem(w)
     for w in "people person persons fans residents passengers patients voters workers children "
@@ -956,7 +957,10 @@ def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset())
         following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[end : end + 40])]
         inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[start:end])]
         elided = bool(doing & set(following[:2]))
-        nouns = _HUMANS if counted in _HUMANS else {counted}
+        # "How many people": any people counted; "How many spectators": spectators, or people
+        nouns = {counted} | _ANYONE if counted in _HUMANS else {counted}
+        if counted in _ANYONE:
+            nouns = _HUMANS
         return counted is None or bool(nouns & {*following[:3], *inside}) or elided
 
     found = {

@@ -463,6 +463,9 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
             "cholera.txt": "Cholera spreads in the south\nHealth Minister Ada Banda said the "
             "government needed $18m to contain the outbreak. Cases have doubled since May.\n",
+            "comeback.txt": "Dunford come from behind to beat Alsop Town\nDunford beat Alsop "
+            "Town 2-1 on Saturday. Alsop Town, who had won their previous three games, "
+            "finished with 10 men after a red card in the second half.\n",
             "fraud.txt": "Builder's former director pleads guilty\nIan Rowe, the former "
             "finance director of Ashby Homes, pleaded guilty to fraud on Monday and will be "
             "sentenced next month, prosecutors said.\n",
@@ -487,6 +490,8 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     assert assistant.ask_final("How old is Ruth Haldane?").abstained  # the age is Brandt's
     # "next month" says when, not how long
     assert assistant.ask_final("How long a prison term did Ian Rowe get?").abstained
+    # "10 men" are players, not spectators
+    assert assistant.ask_final("How many spectators saw Dunford beat Alsop Town?").abstained
 
 
 def test_the_title_of_a_work_is_no_ones_job(tmp_path: Path) -> None:

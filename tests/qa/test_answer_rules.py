@@ -55,6 +55,11 @@ def test_expected_types() -> None:
 def test_counts_must_count_the_asked_noun() -> None:
     text = "They raised budgets to 5 percent in 2024, and 412 ships arrived."
     assert typed_values(text, "count", "ship") == {"412"}
+    match = "Newcastle finished with 10 men after a red card in the second half."
+    assert typed_values(match, "count", stem("spectators")) == set()  # men, not spectators
+    assert typed_values(match, "count", stem("people")) == {"10"}
+    watched = "Some 17,104 people watched the match."
+    assert "17,104" in typed_values(watched, "count", stem("spectators"))
     assert typed_values(text, "count", "soldie") == set()
     assert typed_values("Dozens of ships", "count", "ship") == {"dozens"}
 
