@@ -957,11 +957,15 @@ def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset())
         following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[end : end + 40])]
         inside = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", text[start:end])]
         elided = bool(doing & set(following[:2]))
+        if counted is None:
+            return True
         # "How many people": any people counted; "How many spectators": spectators, or people
-        nouns = {counted} | _ANYONE if counted in _HUMANS else {counted}
+        nouns: frozenset[str] = frozenset({counted})
         if counted in _ANYONE:
             nouns = _HUMANS
-        return counted is None or bool(nouns & {*following[:3], *inside}) or elided
+        elif counted in _HUMANS:
+            nouns |= _ANYONE
+        return bool(nouns & {*following[:3], *inside}) or elided
 
     found = {
         e.text.lower()
