@@ -388,6 +388,12 @@ _OFFICE = re.compile(
 )
 
 
+_PEOPLES_OFFICE = re.compile(
+    r"^\s*(?i:who\s+(?:is|was))\s+the\s+([A-Z][a-z]+)\s+([a-z][\w -]*?)[\s?.!]*$"
+)
+_RELATIVE_AFTER = re.compile(r"\s+(?:who|that|which)\s+.*$", re.IGNORECASE)
+
+
 def _of_someone(question: str, named: Sequence[Entity]) -> bool:
     """Whether a question asking for a job or title asks it of a person: one it names, or one
     it speaks of ("his", "her")."""
@@ -401,6 +407,11 @@ def _office(question: str) -> tuple[str | None, str] | None:
     "official spokesperson") for "Who is NATO's official spokesperson?"; no holder when it is
     described rather than named ("the coach of the side that won": any side's name may stand
     in the title); None for other questions, or when the office is no title of a person."""
+    question = _RELATIVE_AFTER.sub("?", question)  # "the Chilean president who attended ..."
+    peoples = _PEOPLES_OFFICE.match(question)
+    if peoples and peoples.group(1).lower() in _countries_by_demonym():
+        last = peoples.group(2).split()[-1].lower()  # "Who is the French foreign minister?"
+        return (peoples.group(1).lower(), peoples.group(2).lower()) if is_title(last) else None
     match = _OFFICE.match(question)
     if match is None:
         return None

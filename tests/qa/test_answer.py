@@ -1082,3 +1082,20 @@ def test_a_city_taken_for_a_person_answers_where(tmp_path: Path) -> None:
         "Which Spanish city logged the country's hottest temperature of the year so far?",
         "Córdoba",
     )
+
+
+def test_an_office_named_by_a_peoples_word_is_held_only_by_one_so_titled(tmp_path: Path) -> None:
+    """ "Who is the Chilean president ...?": the text names Chile's foreign minister and says
+    the presidents were there without naming them, so it is refused; the minister is found."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "treaty.txt": "Chile and Argentina sign glacier treaty\nThe agreement was signed at "
+            "the presidential palace in Santiago by Chile's Foreign Minister Claudia Herrera and "
+            "her Argentine counterpart, Martin Gallardo, in the presence of both countries' "
+            "presidents. The treaty protects 200 glaciers along the border.\n",
+        },
+    )
+    refused = assistant.ask_final("Who is the Chilean president who attended the treaty signing?")
+    assert refused.abstained, refused.text
+    _answered(assistant, "Who is the Chilean foreign minister?", "Claudia Herrera")

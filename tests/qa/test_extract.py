@@ -770,6 +770,10 @@ def test_a_person_titled_in_the_questions_words_is_who_it_asks_for() -> None:
     # a side described, not named: any side's name may stand in the coach's title
     assert asked.office == (None, "coach")
     assert Asked.of("Who is Dorran's coach?").office == ("dorran", "coach")
+    # a people's word before the office names its owner; a relative clause says no more of it
+    chilean = Asked.of("Who is the Chilean president who attended the treaty signing?")
+    assert chilean.office == ("chilean", "president")
+    assert Asked.of("Who is the new coach?").office is None
 
 
 def test_a_summary_opens_with_the_reports_lead() -> None:
