@@ -668,7 +668,7 @@ DATELINE = re.compile(r"^\s*[A-Z][^()\n]{0,60}\(([^()]{2,60})\)\s*[-–—]+")
 OUTLETS = frozenset(
     stem(n) for n in "agency outlet newspaper paper broadcaster publication wire service".split()
 )
-_RELATIVES = frozenset({"that", "which", "who"})
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 # A question word and an auxiliary opening a question: the main verb comes last ("In what year
 # was the firm that X is buying set up?").
 _WH_AUXILIARY = re.compile(
@@ -1264,6 +1264,17 @@ class Asked:
         head = self.question[: tags[start][0]]
         tail = self.question[end:].strip()
         return f"{head}{name} {tail}" if tail.strip(" ?.!") else f"{head}{name}?"
+
+    @cached_property
+    def clause_agent(self) -> str | None:
+        """The name that opens the question's relative clause, its subject: "Halbrook" in "Who
+        set up the developer that Halbrook is buying?". The clause then describes what that
+        name does something to, not what does it."""
+        clause = self._relative_clause
+        if clause is None:
+            return None
+        start = len(self.question) - len(self.question[clause[0] :].lstrip())
+        return next((e.text for e in self.named if e.start == start), None)
 
     @property
     def describes_a_person(self) -> bool:

@@ -279,9 +279,24 @@ def bridge(asked: Asked, evidence: Sequence[Evidence]) -> tuple[Entity, Evidence
                 continue
             if asked.describes_a_person and entity.label != "PERSON":
                 continue  # "the woman who set the record" is Naomi Chelagat, not "Kenyan"
-            if _does_as_described(asked, entity, e.text):
+            if _does_as_described(asked, entity, e.text) or _done_to(asked, entity, e.text):
                 return entity, e
     return None
+
+
+def _done_to(asked: Asked, entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` is what the question's relative clause says its subject does
+    something to (see :attr:`Asked.clause_agent`): "Halbrook agreed to buy Corliss Bio" for
+    "the developer that Halbrook is buying". The subject's name, then one of the clause's
+    other words, stand before the name, within :data:`DESCRIBED_SPAN` characters of it."""
+    agent = asked.clause_agent
+    if agent is None:
+        return False
+    at = sentence.rfind(agent, max(0, entity.start - DESCRIBED_SPAN), entity.start)
+    if at < 0:
+        return False
+    doing = asked.described - content_terms(agent)
+    return bool(doing & content_terms(sentence[at + len(agent) : entity.start]))
 
 
 def _named_person(asked: Asked) -> set[str]:

@@ -1099,3 +1099,22 @@ def test_an_office_named_by_a_peoples_word_is_held_only_by_one_so_titled(tmp_pat
     refused = assistant.ask_final("Who is the Chilean president who attended the treaty signing?")
     assert refused.abstained, refused.text
     _answered(assistant, "Who is the Chilean foreign minister?", "Claudia Herrera")
+
+
+def test_what_a_named_subject_acts_on_is_read_by_its_name(tmp_path: Path) -> None:
+    """ "the developer that Halbrook is buying": the sentence saying Halbrook is buying names
+    Corliss Bio after the verb, and the question is asked of Corliss Bio."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "deal.txt": "Halbrook to buy weight-loss pill developer\nHalbrook Pharma agreed on "
+            "Monday to buy Corliss Bio, a developer of weight-loss pills, for $4 billion. "
+            "Corliss Bio was founded in 2017 by Harvard scientist Alan Whitcomb. The deal is "
+            "expected to close next year.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Who set up the weight-loss pill developer that Halbrook is buying?",
+        "Alan Whitcomb",
+    )

@@ -1000,6 +1000,17 @@ def test_what_a_question_describes_is_named_by_the_sentence_saying_it_does_that(
     assert joined.hop("Naomi Chelagat") == "In what year did Naomi Chelagat join the club?"
     based = Asked.of("Where is the carrier that reported a loss based?")
     assert based.hop("Skyreach Airways") == "Where is Skyreach Airways based?"
+    # a clause whose subject the question names describes what that subject acts on
+    bought = Asked.of("Who set up the weight-loss pill developer that Halbrook is buying?")
+    assert bought.clause_agent == "Halbrook"
+    deal = Document(
+        "deal.txt",
+        "Drugmaker deal\nHalbrook agreed on Monday to buy Corliss Bio, a developer of "
+        "weight-loss pills, for $4 billion. Corliss was founded in 2017 by Alan Whitcomb.\n",
+    )
+    buys = deal.sentence("agreed on Monday", 0.6)
+    named = bridge(bought, [buys])
+    assert named is not None and named[0].text == "Corliss Bio"
 
 
 def test_in_a_response_another_speaking_is_no_answer() -> None:
