@@ -941,6 +941,7 @@ _COMPOUND = re.compile(r"(?<=\d)[-‐][A-Za-z]")
 
 # People by what they are in a count: "How many people saw the concerts?" counts "261,000
 # fans"; "How many people were evacuated?" counts "140,000 residents".
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|whom|which)\b")
 _ANYONE = frozenset(stem(w) for w in "people person persons".split())
 _HUMANS = frozenset(
     stem(w)
@@ -976,7 +977,11 @@ def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset())
             nouns = _HUMANS
         elif counted in _HUMANS:
             nouns |= _ANYONE
-        return bool(nouns & {*following[:3], *inside}) or elided
+        # "527 people were injured, 34 of them seriously": a part of those counted before
+        part = _OF_THEM.match(text, end) and any(
+            nouns & {stem(w) for w in re.findall(r"[A-Za-z]+", text[:start])}
+        )
+        return bool(nouns & {*following[:3], *inside}) or elided or bool(part)
 
     found = {
         e.text.lower()

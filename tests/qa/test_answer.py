@@ -463,6 +463,9 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
             "for 4.1 billion euros. The museum's renovation cost 68 million euros.\n",
             "cholera.txt": "Cholera spreads in the south\nHealth Minister Ada Banda said the "
             "government needed $18m to contain the outbreak. Cases have doubled since May.\n",
+            "quake.txt": "Quake shakes eastern Turkey\nA strong earthquake struck eastern "
+            "Turkey on Tuesday, killing 41 people. Health Minister Selin Arslan said 527 people "
+            "had been injured, 34 of them seriously.\n",
             "comeback.txt": "Dunford come from behind to beat Alsop Town\nDunford beat Alsop "
             "Town 2-1 on Saturday. Alsop Town, who had won their previous three games, "
             "finished with 10 men after a red card in the second half.\n",
@@ -490,6 +493,7 @@ def test_news_values_are_read_by_their_kind(tmp_path: Path) -> None:
     assert assistant.ask_final("How old is Ruth Haldane?").abstained  # the age is Brandt's
     # "next month" says when, not how long
     assert assistant.ask_final("How long a prison term did Ian Rowe get?").abstained
+    _answered(assistant, "How many people were seriously hurt in the Turkish quake?", "34")
     # "10 men" are players, not spectators
     assert assistant.ask_final("How many spectators saw Dunford beat Alsop Town?").abstained
 

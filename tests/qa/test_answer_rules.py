@@ -60,6 +60,9 @@ def test_counts_must_count_the_asked_noun() -> None:
     assert typed_values(match, "count", stem("people")) == {"10"}
     watched = "Some 17,104 people watched the match."
     assert "17,104" in typed_values(watched, "count", stem("spectators"))
+    hurt = "The minister said 527 people had been injured, 34 of them seriously."
+    assert typed_values(hurt, "count", stem("people")) == {"527", "34"}  # a part of them
+    assert typed_values("Of 12 games, 3 of them were lost.", "count", stem("people")) == set()
     assert typed_values(text, "count", "soldie") == set()
     assert typed_values("Dozens of ships", "count", "ship") == {"dozens"}
 
