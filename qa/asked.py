@@ -406,7 +406,9 @@ def _office(question: str) -> tuple[str | None, str] | None:
     """The holder and the office a "who holds it" question names, lower case: ("nato",
     "official spokesperson") for "Who is NATO's official spokesperson?"; no holder when it is
     described rather than named ("the coach of the side that won": any side's name may stand
-    in the title); None for other questions, or when the office is no title of a person."""
+    in the title); a people's word names the country holding it ("Who is the Chilean
+    president who attended ...?": "chilean", "president"); None for other questions, or when
+    the office is no title of a person."""
     question = _RELATIVE_AFTER.sub("?", question)  # "the Chilean president who attended ..."
     peoples = _PEOPLES_OFFICE.match(question)
     if peoples and peoples.group(1).lower() in _countries_by_demonym():
@@ -978,10 +980,9 @@ def _counts(text: str, counted: str | None, doing: frozenset[str] = frozenset())
         elif counted in _HUMANS:
             nouns |= _ANYONE
         # "527 people were injured, 34 of them seriously": a part of those counted before
-        part = _OF_THEM.match(text, end) and any(
-            nouns & {stem(w) for w in re.findall(r"[A-Za-z]+", text[:start])}
-        )
-        return bool(nouns & {*following[:3], *inside}) or elided or bool(part)
+        before = {stem(w) for w in re.findall(r"[A-Za-z]+", text[:start])}
+        part = bool(_OF_THEM.match(text, end)) and bool(nouns & before)
+        return bool(nouns & {*following[:3], *inside}) or elided or part
 
     found = {
         e.text.lower()
