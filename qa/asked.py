@@ -106,10 +106,11 @@ _QUALIFIER = re.compile(
     r"\b(?:previous|prior|earlier|next|runner-up|original|existing|outgoing|incoming|upcoming)\b",
     re.IGNORECASE,
 )
-_CALENDAR = frozenset(
+_DAYS_AND_MONTHS = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
-)
+    "june july august september october november december"
+).split()
+_CALENDAR = frozenset(_DAYS_AND_MONTHS)
 _SETTLED = frozenset(
     stem(n) for n in "country city town nation state province capital village county".split()
 )
@@ -155,9 +156,7 @@ _RESPONDED = re.compile(
 _AUXILIARY = r"(?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had|must)\b"
 _ROLE = r"\b(?:job|role|title|position|occupation|profession|post)\b"
 _CONCRETE_TIME = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|\d{1,4}|quarter|spring|"
-    r"summer|autumn|winter)\b",
+    rf"\b(?:{'|'.join(_DAYS_AND_MONTHS)}|\d{{1,4}}|quarter|spring|summer|autumn|winter)\b",
     re.IGNORECASE,
 )
 _AGED = re.compile(r"\d.*\b(?:years?|months?)[- ]old\b|\d+-year-old|\bage[ds]?\b")
@@ -165,15 +164,19 @@ _TIME_UNIT = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-# How much of something a length states: a number, in figures or words, or "a", "half", "a few".
+# Amounts in words: "a", "two", "a dozen", "half", "a few".
+_AMOUNT_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve dozen half several "
+    "few".split()
+)
+# How much of something a length states: a number, in figures or words.
 _HOW_MUCH = re.compile(
-    r"\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty|hundred|thousand|dozens?|half|several|few|many|couple)\b"
+    rf"\d|\b(?:{'|'.join(sorted(_AMOUNT_WORDS))}|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"hundred|thousand|dozens|many|couple)\b"
 )
 # The words of a bare length of time ("41 years", "about two hours and 41 minutes"): a number,
 # a unit, a qualifier. "two years ago", "last week" and "the 1980s" are points in time.
-_LENGTH_WORDS = frozenset(
-    "a an one two three four five six seven eight nine ten eleven twelve dozen half several few "
+_LENGTH_WORDS = _AMOUNT_WORDS | frozenset(
     "about some nearly almost around roughly more less than over under at least and".split()
 )
 
@@ -330,8 +333,11 @@ def points_at(text: str, kind: str) -> bool:
         return True
     for match in re.finditer(r"[A-Za-z][\w-]*", text):
         word = match.group().lower()
-        titled = any(_TITLE_GAP.fullmatch(text[match.end() : e.start]) for e in names)
-        if kind == "person" and is_title(_singular(word)) and not titled:
+        if (
+            kind == "person"
+            and is_title(_singular(word))
+            and not any(_TITLE_GAP.fullmatch(text[match.end() : e.start]) for e in names)
+        ):
             return True  # "the minister said", not "Secretary General Mark Rutte"
         if kind != "person" and (noun := _noun_of_a_kind(word)) and noun[1] == kind:
             return True
