@@ -481,8 +481,12 @@ def answer(
             evidence=tuple(evidence),
         )
 
+    senses: dict[str, float] = {}  # the abstention check and the topic filter read the same
+
     def sense(e: Evidence) -> float:
-        return said_as_asked(asked, e.text, embedder)
+        if e.text not in senses:
+            senses[e.text] = said_as_asked(asked, e.text, embedder)
+        return senses[e.text]
 
     dated = dated_head(asked, evidence, around) if asked.dates_a_document else None
     ran = outlet_of(asked, evidence, around) if asked.asks_a_documents_outlet else None
