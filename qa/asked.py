@@ -282,7 +282,7 @@ def _trimmed(entity: Entity) -> Entity | None:
     return entity if text == entity.text else Entity(start, end, entity.label, text)
 
 
-_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
+TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
 
 
 # Organisations of any trade: what a question asking for one of a trade is not told by.
@@ -347,7 +347,7 @@ def points_at(text: str, kind: str) -> bool:
 def is_title(word: str) -> bool:
     """Whether a word before a person's name is their title or role ("Dr", "Striker")."""
     word = word.lower()
-    return word in _TITLES or word in _PERSON_NOUNS or _singular(word) in _PERSON_NOUNS
+    return word in TITLES or word in _PERSON_NOUNS or _singular(word) in _PERSON_NOUNS
 
 
 def _remember(text: str, doc: Any) -> None:
@@ -397,7 +397,24 @@ _OFFICE = re.compile(
 _PEOPLES_OFFICE = re.compile(
     r"^\s*(?i:who\s+(?:is|was))\s+the\s+([A-Z][a-z]+)\s+([a-z][\w -]*?)[\s?.!]*$"
 )
-_RELATIVE_AFTER = re.compile(r"\s+(?:who|that|which)\s+.*$", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that|which)\s+.*$", re.IGNORECASE)
+# "Who heads X?" asks who is the head of X; "Who coaches X?", who is X's coach.
+_HOLDS = re.compile(
+    r"^\s*who\s+(?P<verb>heads|headed|leads|led|runs|ran|chairs|chaired|coaches|coached|"
+    r"captains|captained|manages|managed)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_HELD_AS = {
+    "head": "head",
+    "lead": "head",
+    "led": "head",
+    "run": "head",
+    "ran": "head",
+    "chair": "chair",
+    "coach": "coach",
+    "captain": "captain",
+    "manag": "manager",
+}
 
 
 def _of_someone(question: str, named: Sequence[Entity]) -> bool:
@@ -415,6 +432,10 @@ def _office(question: str) -> tuple[str | None, str] | None:
     in the title); a people's word names the country holding it ("Who is the Chilean
     president who attended ...?": "chilean", "president"); None for other questions, or when
     the office is no title of a person."""
+    if holds := _HOLDS.match(question):  # "Who heads the miner ...?": its head
+        verb = holds.group("verb").lower()
+        post = next(o for v, o in _HELD_AS.items() if verb.startswith(v))
+        question = f"Who is the {post} of {holds.group('rest')}"
     question = _RELATIVE_AFTER.sub("?", question)  # "the Chilean president who attended ..."
     peoples = _PEOPLES_OFFICE.match(question)
     if peoples and peoples.group(1).lower() in _countries_by_demonym():
@@ -428,7 +449,8 @@ def _office(question: str) -> tuple[str | None, str] | None:
     last = post.split()[-1]
     if not (is_title(last) or last in ("general", "head", "manager")):
         return None
-    return (owner.lower() if owner[:1].isupper() else None), post
+    named = owner[:1].isupper() and not owner.split()[-1][:1].islower()  # not "Accra hospital"
+    return (owner.lower() if named else None), post
 
 
 def _first_is_name(question: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -25,6 +25,7 @@ from qa.asked import (
     DATELINE,
     NAME_CLASS,
     OUTLETS,
+    TITLES,
     VALUE_KINDS,
     Asked,
     Entity,
@@ -161,9 +162,13 @@ def _phrase(asked: Asked, entity: Entity, sentence: str) -> str:
     return entity.text
 
 
-# A person's name: capitalised words (with the usual particles), no digits or symbols.
+# A person's name: capitalised words (with the usual particles), no digits or symbols. A word
+# is capitalised again after a hyphen or a surname's prefix ("Owusu-Darko", "McDonald",
+# "O'Neill"), not elsewhere ("SteamOS" is a product).
+_NAME_PART = r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|Du|La|Le|Van|Von|Fitz)?[A-Z][a-zà-ÿ'’.]+"
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|de|van|von|der|den|da|di|du|le|la|bin|al)$"
+    rf"^(?:{_NAME_PART}(?:-(?:{_NAME_PART}|[a-zà-ÿ]+))*"
+    r"|[A-Z]\.|de|van|von|der|den|da|di|du|le|la|bin|al)$"
 )
 _NOT_A_NAME = re.compile(r"[/:@¶=<>{}\[\]()_|\\#*]|\d")
 _VERSION = re.compile(r"\d+\.\d+\.\d+|¶")
@@ -218,7 +223,19 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return False  # "Skyreach Airways reported a first-half loss": the carrier, not its founder
     if entity.label == "PERSON" and (_named_person(asked) | asked.subject) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
+    if entity.label == "NORP" and not asked.nationality and _modifies(entity, sentence):
+        return False  # "the Chilean miner" is no party: the miner is
     return bool(words) and not asked.rules_out(value)
+
+
+_MODIFIED = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN"})
+
+
+def _modifies(entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` (a people's word) qualifies the noun after it ("the South African
+    fast bowler"), rather than naming a people ("the Estonians said")."""
+    after = next((pos for at, pos in pos_tags(sentence) if at >= entity.end), "")
+    return after in _MODIFIED
 
 
 # An apposition after a name: ", maker of Tango Twists pretzels," or ", the residents' group,".
@@ -321,9 +338,18 @@ _ARTICLES = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "And", "
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an|its|their)\s+[^,.;()]{3,60}?)\s*[,.;]")
 
 
+# A title set before a name by a comma: "Her coach, Daniel Kiprop", "The club's captain, ...".
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:(?:the|a|an|his|her|its|their)\s+|[\w-]+['’]s?\s+)[a-z][\w -]{1,40}),\s*$",
+    re.IGNORECASE,
+)
+
+
 def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
     """Where the sentence gives the person ``name`` a title: the words before the name ("Chief
-    Engineer Ada Vance") or an apposition after it ("Ada Vance, the chief engineer,")."""
+    Engineer Ada Vance"), set before it by a comma ("Her coach, Daniel Kiprop") or an
+    apposition after it ("Ada Vance, the chief engineer,"). A form of address alone is no
+    title: "Dr Abena Owusu-Darko, the hospital's chief executive," is titled after the name."""
     before = list(re.finditer(r"[\w.&'’-]+", sentence[: name.start]))
     first = None
     end = name.start
@@ -334,8 +360,11 @@ def _role(name: Entity, sentence: str) -> tuple[int, int] | None:
         if sentence[word.end() : end].strip():  # a comma or a quote: "Separately, Chief ..."
             break
         first, end = word, word.start()
-    if first is not None:
+    if first is not None and not _honorific(sentence[first.start() : before[-1].end()]):
         return first.start(), before[-1].end()
+    ahead = _APPOSITIVE_BEFORE.search(sentence[: name.start])
+    if ahead and is_title(ahead.group(1).split()[-1]):  # "Her coach, Daniel Kiprop"
+        return ahead.start(1), ahead.end(1)
     after = _APPOSITIVE.match(sentence[name.end :])
     return (name.end + after.start(1), name.end + after.end(1)) if after else None
 
@@ -450,6 +479,18 @@ def _office_word(word: str) -> str:
     return stem(word)[:6]
 
 
+def _honorific(words: str) -> bool:
+    """Whether ``words`` are forms of address only ("Dr", "Mr"), which say no post."""
+    return all(w.lower().rstrip(".") in TITLES for w in words.split())
+
+
+# Titles of whoever heads a body: "the head" or "the boss" of a hospital is its chief executive,
+# of a company its CEO or chairman, of a party its leader.
+_TOP = frozenset(
+    _office_word(w) for w in "head boss chief ceo president chairman chair leader".split()
+)
+
+
 def _words(text: str) -> set[str]:
     """The lower-case words of ``text``: a name's parts, to compare one name with another."""
     return set(re.findall(r"\w+", text.lower()))
@@ -484,8 +525,12 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
         return True
     owner, post = office_asked
     wanted = {_office_word(w) for w in post.split()[-1:]}
+    if wanted & _TOP:  # "the head of the hospital": its chief executive
+        wanted |= _TOP
     said_owner = spellings(owner) | {owner.split()[-1]} if owner else set()
     names = _words(person.text) - {"s"}
+    if _held_by(post, names, owner, said_owner, windows):
+        return True
     titles = [
         held.text[role[0] : role[1]]
         for _, _, held in windows
@@ -501,6 +546,42 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
         others = [w for w in words if w[:1].isupper() and w.lower() not in post_words]
         if not others or owner is None or any(o in title.lower() for o in said_owner):
             return True
+    return False
+
+
+# The verbs by which a text says who holds a post: "coached by Daniel Kiprop".
+_HELD_BY = {
+    _office_word(post): verbs
+    for post, verbs in (
+        ("coach", "coached|trained"),
+        ("head", "headed|led|run"),
+        ("chair", "chaired"),
+        ("captain", "captained|skippered"),
+        ("manager", "managed|run"),
+    )
+}
+
+
+def _held_by(
+    post: str,
+    names: set[str],
+    owner: str | None,
+    said_owner: Collection[str],
+    windows: list[tuple[int, str, Evidence]],
+) -> bool:
+    """Whether a sentence says the post is held by one of ``names`` with the post's verb ("The
+    27-year-old, who is coached by Daniel Kiprop"), naming the holder the question names, if
+    it names one."""
+    verbs = _HELD_BY.get(_office_word(post.split()[-1]))
+    if verbs is None:
+        return False
+    for _, _, held in windows:
+        lowered = held.text.lower()
+        if owner is not None and not any(o in lowered for o in said_owner):
+            continue
+        for m in re.finditer(rf"\b(?:{verbs})\s+by\s+([\w'’-]+)", lowered):
+            if m.group(1) in names:
+                return True
     return False
 
 

@@ -1122,3 +1122,22 @@ def test_what_a_named_subject_acts_on_is_read_by_its_name(tmp_path: Path) -> Non
         "Who set up the weight-loss pill developer that Halbrook is buying?",
         "Alan Whitcomb",
     )
+
+
+def test_the_head_of_a_body_asked_in_either_way_is_its_chief(tmp_path: Path) -> None:
+    """ "Who heads the clinic?" asks for its head; the text names her with a form of address
+    and a double surname, and titles her its chief executive after the name."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "clinic.txt": "Kumasi clinic opens eye unit\nKUMASI, Ghana, May 4 (Reuters) - A "
+            "clinic in Kumasi opened a 40-bed eye unit on Monday. Dr Abena Owusu-Darko, the "
+            "clinic's chief executive, said the unit would cut waiting times by half. Health "
+            "Minister Kwabena Mensah attended the opening. A Danish charity paid for the "
+            "scanners.\n",
+        },
+    )
+    for question in ("Who is the head of the Kumasi clinic?", "Who heads the Kumasi clinic?"):
+        _answered(assistant, question, "Abena Owusu-Darko")
+    paid = assistant.ask_final("Who paid for the Kumasi clinic's scanners?")
+    assert not paid.text.startswith("Danish"), paid.text  # the charity paid, not a people

@@ -494,6 +494,10 @@ def test_names_that_are_code_are_not_names() -> None:
     assert not plausible(org("PyOS_strnicmp(char"))
     assert not plausible(Entity(0, 6, "PERSON", "os.dup"))
     assert not plausible(Entity(0, 13, "PERSON", "Storm Aisling"))  # a storm, named as people are
+    for name in ("Abena Owusu-Darko", "Ronan McDonald", "Aoife O'Neill", "Jean-Luc Picard"):
+        assert plausible(Entity(0, len(name), "PERSON", name)), name
+    assert not plausible(Entity(0, 7, "PERSON", "SteamOS"))  # a product's capitals
+    assert not plausible(Entity(0, 3, "PERSON", "JIT"))
 
 
 def test_a_sentence_that_announces_the_next_is_followed_by_it() -> None:
@@ -699,6 +703,47 @@ def test_an_office_is_held_by_the_person_whose_title_names_it_and_its_holder() -
     assert _value(Asked.of("Who spoke after the launch?"), [said], quoted) == "Anna Berg"
     official = Asked.of("Who is NATO's official spokesperson?")
     assert official.office == ("nato", "official spokesperson")
+
+
+def test_who_heads_or_coaches_asks_for_the_holder_of_that_post() -> None:
+    assert Asked.of("Who heads the Australian miner that agreed to buy Atacali?").office == (
+        None,
+        "head",
+    )
+    assert Asked.of("Who coaches Dora Varga?").office == ("dora varga", "coach")
+    assert Asked.of("Who runs Kestrel?").office == ("kestrel", "head")
+    # a described holder is no name: any body's name may stand in the title
+    assert Asked.of("Who is the head of the Accra hospital?").office == (None, "head")
+    assert Asked.of("Who is the CEO of the line whose profit fell?").office == (None, "ceo")
+    assert Asked.of("Who heads the inquiry into the crash?").kind == "person"
+
+
+def test_the_head_of_a_body_is_the_one_titled_its_chief() -> None:
+    doc = Document(
+        "wing.txt",
+        "Hospital opens maternity wing\n"
+        "Dr Abena Owusu-Darko, the hospital's chief executive, said the wing would ease "
+        "crowding. Health Minister Kwabena Mensah opened it on Monday.\n",
+    )
+    chief, minister = doc.sentence("Owusu-Darko", 0.6), doc.sentence("Mensah", 0.5)
+    said = chief.text
+    name = next(e for e in entities(said) if e.label == "PERSON")
+    role = _role(name, said)
+    assert role is not None and said[role[0] : role[1]] == "the hospital's chief executive"
+    for question in ("Who is the head of the hospital?", "Who heads the hospital?"):
+        assert _value(Asked.of(question), [chief, minister], doc) == "Abena Owusu-Darko"
+    assert _value(Asked.of("Who is the hospital's spokesman?"), [chief, minister], doc) is None
+
+
+def test_a_peoples_word_before_a_noun_names_no_one() -> None:
+    doc = Document(
+        "deal.txt",
+        "Miner agrees takeover\nThe Chilean miner agreed to the offer on Monday. "
+        "The Russians rejected it.\n",
+    )
+    agreed, rejected = doc.sentence("Chilean", 0.6), doc.sentence("Russians", 0.6)
+    assert _value(Asked.of("Who agreed to the offer?"), [agreed], doc) is None
+    assert _value(Asked.of("Who rejected the offer?"), [rejected], doc) == "Russians"
 
 
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
