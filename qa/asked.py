@@ -953,7 +953,8 @@ def _counted(question: str) -> str | None:
     """The stem of what a "how many" question counts: its first noun after "how many" (or
     "the number of") ("soldiers" -> "soldier"; "distributions" in "how many active
     Debian-based distributions"), by the part-of-speech tags; the next word when none is
-    tagged a noun."""
+    tagged a noun. None when a verb follows "how many": "how many were killed" counts
+    whoever the text counts."""
     match = re.search(r"\b(?:how many|number of)\s+([a-z][\w-]*)", question.lower())
     if match is None:
         return None
@@ -961,6 +962,8 @@ def _counted(question: str) -> str | None:
         if at >= match.start(1) and pos in ("NN", "NNS"):
             word = re.match(r"[\w-]+", question[at:])
             return stem(word.group()) if word else None
+        if at == match.start(1) and pos in _VERBS:
+            return None
         if at >= match.start(1) and pos not in ("JJ", "JJR", "JJS", "HYPH", "NNP", "VBN", "RB"):
             break
     return stem(match.group(1))

@@ -1141,3 +1141,16 @@ def test_the_head_of_a_body_asked_in_either_way_is_its_chief(tmp_path: Path) -> 
         _answered(assistant, question, "Abena Owusu-Darko")
     paid = assistant.ask_final("Who paid for the Kumasi clinic's scanners?")
     assert not paid.text.startswith("Danish"), paid.text  # the charity paid, not a people
+
+
+def test_how_many_before_a_verb_counts_whoever_the_text_counts(tmp_path: Path) -> None:
+    """ "How many were killed ...?" names nothing it counts: the toll answers it."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "ferry.txt": "Ferry sinks in rough seas\nMURA, March 3 (AFP) - The ferry capsized "
+            "in rough seas on Sunday night. The death toll from the sinking rose to 47 on "
+            "Tuesday, rescue officials said.\n",
+        },
+    )
+    _answered(assistant, "How many were killed in the ferry sinking?", "47")

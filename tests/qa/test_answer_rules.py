@@ -282,6 +282,11 @@ def test_a_count_counts_the_noun_not_its_adjectives() -> None:
     asked = Asked.of("How many active Debian-based distributions were listed?")
     assert asked.counted == stem("distributions")
     assert Asked.of("How many ships arrived?").counted == stem("ship")
+    # a verb after "how many" counts no noun: whoever the text counts
+    for question in ("How many were killed in the ferry disaster?", "How many are missing?"):
+        asked = Asked.of(question)
+        assert (asked.kind, asked.counted) == ("count", None), question
+        assert asked.values("The toll rose to 47, with 12 people still missing.") == {"47", "12"}
 
 
 class _Titled:
