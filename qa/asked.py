@@ -505,6 +505,10 @@ def _currencies() -> frozenset[str]:
     return frozenset(words - _NOT_CURRENCY)
 
 
+# "in rand", "in euros", "in Norwegian currency": the currency an amount is asked in.
+_IN_CURRENCY = re.compile(r"\bin\s+(?:([A-Z][a-z]+)\s+)?([a-z]+)\b")
+
+
 def is_currency(word: str) -> bool:
     """Whether ``word`` names a currency ("euros", "pound", "yuan")."""
     return word.lower() in _currencies()
@@ -1394,6 +1398,22 @@ class Asked:
         report gives each its own sentence, and a value in a sentence without the word is
         another's (the latest round's, the winner's)."""
         return frozenset(m.lower() for m in _QUALIFIER.findall(self.question))
+
+    @cached_property
+    def currency(self) -> frozenset[str]:
+        """The words naming the currency a "how much" question asks an amount in, lower case:
+        "rand" for "How much did he divert, in rand?", "norwegian" for "What is the offer
+        worth in Norwegian currency?" (the text says "Norwegian kroner"); empty when it names
+        none. An amount is often given in two currencies ("312 million rand ($17 million)")."""
+        if self.kind != "number":
+            return frozenset()
+        for match in _IN_CURRENCY.finditer(self.question):
+            people, word = match.group(1), match.group(2)
+            if word == "currency" and people:
+                return frozenset({people.lower()})
+            if is_currency(word) or word in _NOT_CURRENCY:
+                return frozenset({word, word.removesuffix("s"), word.removesuffix("s") + "s"})
+        return frozenset()
 
     @cached_property
     def pays(self) -> bool:

@@ -410,6 +410,11 @@ def _preferred(
     return {k: v for k, v in scored.items() if keep(v[1])} or scored
 
 
+def _in_currency(asked: Asked, found: Found) -> bool:
+    """Whether ``found`` is given in the currency the question asks the amount in."""
+    return bool(asked.currency & set(re.findall(r"[a-z]+", found.value.lower())))
+
+
 def _called_as_asked(asked: Asked, found: Found) -> bool:
     """Whether the text calls the value found by the question's noun (see
     :meth:`qa.asked.Asked.called_by_noun`)."""
@@ -748,6 +753,8 @@ def extract(
             scored = _preferred(scored, lambda found: _cites_as_asked(asked, found))
         # A price per share answers "How much is it paying?" only when no whole sum does.
         scored = _preferred(scored, lambda found: _rate_as_asked(asked, found))
+        if asked.currency:  # "in rand": "312 million rand ($17 million)"
+            scored = _preferred(scored, lambda found: _in_currency(asked, found))
         # A name the text calls what is asked ("Quiet Skies Harwick, the residents' group")
         # answers "Which group ...?" before one it does not ("the High Court").
         scored = _preferred(scored, lambda found: _called_as_asked(asked, found))

@@ -1154,3 +1154,19 @@ def test_how_many_before_a_verb_counts_whoever_the_text_counts(tmp_path: Path) -
         },
     )
     _answered(assistant, "How many were killed in the ferry sinking?", "47")
+
+
+def test_an_amount_asked_in_a_currency_is_given_in_it(tmp_path: Path) -> None:
+    """The report gives the sum in rand and in dollars; the question asks it in rand."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "fraud.txt": "Pension fund boss convicted over fraud\nJOHANNESBURG, May 4 (Reuters) "
+            "- A South African court convicted the former head of a pension fund on Monday. "
+            "Prosecutors said he had steered 312 million rand ($17 million) of the fund's money "
+            "into companies he secretly controlled.\n",
+        },
+    )
+    _answered(
+        assistant, "How much money did the pension fund boss divert, in rand?", "312 million rand"
+    )

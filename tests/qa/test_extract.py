@@ -746,6 +746,20 @@ def test_a_peoples_word_before_a_noun_names_no_one() -> None:
     assert _value(Asked.of("Who rejected the offer?"), [rejected], doc) == "Russians"
 
 
+def test_an_amount_asked_in_a_currency_is_given_in_it() -> None:
+    doc = Document(
+        "fraud.txt",
+        "Pension boss convicted\nProsecutors said he had steered 312 million rand ($17 "
+        "million) of the fund's money into his own companies.\n",
+    )
+    steered = doc.sentence("steered", 0.6)
+    asked = Asked.of("How much money did the pension boss divert, in rand?")
+    assert asked.currency == {"rand", "rands"}
+    assert _value(asked, [steered], doc) == "312 million rand"
+    assert Asked.of("How much in euros did Orelia raise?").currency == {"euro", "euros"}
+    assert not Asked.of("How much did China spend in 2024?").currency
+
+
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
     doc = Document(
         "trial.txt",
