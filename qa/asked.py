@@ -1600,13 +1600,17 @@ class Asked:
     def coarser_place(self, sentence: str) -> bool:
         """Whether ``sentence`` places what a "which city" question asks about in a country
         the question does not name ("NATO, at the summit in Netherlands this week"): it gives
-        no city, and a city another sentence names is where something else happened."""
+        no city, and a city another sentence names is where something else happened. A
+        sentence naming several such countries compares or lists them ("cases across the
+        region, in Kazakhstan and Azerbaijan"): it places nothing."""
         if self.noun not in _BELOW_COUNTRY:
             return False
-        return any(
-            e.label == "GPE" and is_country(e.text) and not self.gives_name(e.text)
+        countries = {
+            e.text.lower()
             for e in entities(sentence)
-        )
+            if e.label == "GPE" and is_country(e.text) and not self.gives_name(e.text)
+        }
+        return len(countries) == 1
 
     def rules_out(self, value: str) -> bool:
         """Whether the name ``value`` cannot answer: the question gives it (see

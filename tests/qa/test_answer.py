@@ -1170,3 +1170,21 @@ def test_an_amount_asked_in_a_currency_is_given_in_it(tmp_path: Path) -> None:
     _answered(
         assistant, "How much money did the pension fund boss divert, in rand?", "312 million rand"
     )
+
+
+def test_a_sentence_comparing_countries_places_nothing(tmp_path: Path) -> None:
+    """The best sentence names two other countries the epidemic is compared with; the county
+    is named further on."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "measles.txt": "Romania declares measles epidemic\nBUCHAREST, Jan 17 (AP) - Romania "
+            "declared a national measles epidemic on Friday after 19 people, mostly children, "
+            "died. The World Health Organization's regional office for Europe said measles "
+            "cases across the region had risen sharply, with the highest rates in Kazakhstan "
+            "and Azerbaijan. The Health Ministry said 4,812 cases had been confirmed in 39 of "
+            "the country's 41 counties. The worst-hit area is the northeastern county of Iasi, "
+            "with 1,140 cases, followed by Bucharest with 610.\n",
+        },
+    )
+    _answered(assistant, "Which Romanian county has recorded the most measles cases?", "Iasi")

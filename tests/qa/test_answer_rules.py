@@ -236,6 +236,9 @@ def test_a_place_given_only_as_a_country_gives_no_city() -> None:
     assert not asked.coarser_place("NATO met in The Hague this week.")
     spanish = Asked.of("Which Spanish city logged the hottest day?")
     assert not spanish.coarser_place("Spain logged its hottest day.")  # the question's country
+    county = Asked.of("Which Romanian county has recorded the most measles cases?")
+    listed = "The WHO said cases had also risen in Kazakhstan and Azerbaijan."
+    assert not county.coarser_place(listed)  # countries compared, nothing placed
 
 
 def test_a_day_or_a_month_the_question_names_is_no_subject_a_document_must_name() -> None:
