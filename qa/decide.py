@@ -175,13 +175,16 @@ def _proper(name: str) -> bool:
 
 _CREDIT_AFTER = re.compile(r"^\W{0,2}\s*(?:said|says|reported|reports|estimated|estimates|told)\b")
 _CREDIT_BEFORE = re.compile(
-    r"\b(?:according to|citing|quoting|cited by|quoted by)\s*$", re.IGNORECASE
+    r"\b(?:according to|citing|quoting|cited by|quoted by|(?:published|reported|appeared|"
+    r"appearing) (?:in|by))(?:\s+the)?\s*$",
+    re.IGNORECASE,
 )
 
 
 def credited(text: str, entity: Entity) -> bool:
     """Whether ``entity`` is credited as the source of what ``text`` says ("UNICEF said",
-    "according to UNICEF")."""
+    "according to UNICEF"), or is where it was published ("The study, published in the
+    Journal of the American Medical Association, followed 1,213 patients")."""
     return bool(
         _CREDIT_AFTER.match(text[entity.end :]) or _CREDIT_BEFORE.search(text[: entity.start])
     )

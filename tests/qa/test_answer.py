@@ -1188,3 +1188,18 @@ def test_a_sentence_comparing_countries_places_nothing(tmp_path: Path) -> None:
         },
     )
     _answered(assistant, "Which Romanian county has recorded the most measles cases?", "Iasi")
+
+
+def test_the_journal_a_study_appeared_in_owns_none_of_its_figures(tmp_path: Path) -> None:
+    """The journal named before the count published the study; the count is the study's."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "study.txt": "Swedish study finds blood test spots Alzheimer's\nSTOCKHOLM, May 4 "
+            "(Reuters) - A simple blood test identified Alzheimer's disease more accurately "
+            "than family doctors did, Swedish researchers said. The study, published in the "
+            "Journal of the American Medical Association, followed 1,213 patients seen at 17 "
+            "clinics in Sweden between 2020 and 2024.\n",
+        },
+    )
+    _answered(assistant, "How many patients were followed in the Swedish study?", "1,213 patients")

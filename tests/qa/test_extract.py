@@ -760,6 +760,19 @@ def test_an_amount_asked_in_a_currency_is_given_in_it() -> None:
     assert not Asked.of("How much did China spend in 2024?").currency
 
 
+def test_where_a_study_was_published_owns_none_of_its_figures() -> None:
+    study = Document(
+        "study.txt",
+        "Swedish study finds blood test spots Alzheimer's\nThe study, published in the "
+        "Journal of the American Medical Association, followed 1,213 patients seen at "
+        "clinics in Sweden.\n",
+    )
+    followed = study.sentence("followed", 0.6)
+    asked = Asked.of("How many patients were followed in the Swedish study?")
+    assert on_the_subject(asked, [followed], study) == [followed]
+    assert _value(asked, [followed], study) == "1,213 patients"
+
+
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
     doc = Document(
         "trial.txt",
