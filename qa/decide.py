@@ -20,6 +20,7 @@ from qa.asked import (
     Entity,
     country_forms,
     entities,
+    lies_in,
     said,
     spellings,
     tag,
@@ -70,8 +71,9 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
 
     Of the same kind: a place, organisation or person the question names (Spain) is missing
     from the sentence and the text around it (``around``), while the sentence names another of
-    that kind (Italy). A person is named in full once and then by one name, so any of a
-    person's names stands for them ("Rutte said" is about Mark Rutte).
+    that kind (Italy), not a city lying in it (Cusco in "the Peruvian Andes"). A person is
+    named in full once and then by one name, so any of a person's names stands for them
+    ("Rutte said" is about Mark Rutte).
 
     For a figure, of another kind too: a sentence that does not name the question's country or
     organisation gives the figure of the one it names before the figure, its owner. "NATO
@@ -83,8 +85,12 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
         kind = NAME_CLASS[named.label]
         if _names(named, kind, around) or not _required(asked, named):
             continue
-        if any(NAME_CLASS.get(other.label) == kind for other in entities(e.text)):
-            return True
+        if any(
+            NAME_CLASS.get(other.label) == kind
+            and not (kind == "place" and lies_in(other.text, named.text))
+            for other in entities(e.text)
+        ):
+            return True  # Italy is another place than Spain; Cusco is in the Peruvian Andes
     return asked.kind in VALUE_KINDS and owned_by_another(asked, e.text)
 
 

@@ -1203,3 +1203,21 @@ def test_the_journal_a_study_appeared_in_owns_none_of_its_figures(tmp_path: Path
         },
     )
     _answered(assistant, "How many patients were followed in the Swedish study?", "1,213 patients")
+
+
+def test_a_city_in_the_region_asked_about_keeps_to_it(tmp_path: Path) -> None:
+    """The sentence naming the bus's company names cities in Peru, not the Peruvian Andes."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "crash.txt": "Bus plunges into Andean ravine in Peru\nLIMA, Aug 30 (AFP) - At least "
+            "23 people were killed when a bus plunged into a ravine in the Andes on Friday. The "
+            "bus that fell into the ravine, run by the company Transportes Condor Andino, was "
+            "travelling from Lima to Cusco with 52 passengers.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "What company ran the bus that fell into the ravine in the Peruvian Andes?",
+        "Transportes Condor Andino",
+    )

@@ -24,6 +24,7 @@ from qa.asked import (
     called_otherwise,
     entities,
     expected_type,
+    lies_in,
     points_at,
     typed_values,
 )
@@ -771,6 +772,19 @@ def test_where_a_study_was_published_owns_none_of_its_figures() -> None:
     asked = Asked.of("How many patients were followed in the Swedish study?")
     assert on_the_subject(asked, [followed], study) == [followed]
     assert _value(asked, [followed], study) == "1,213 patients"
+
+
+def test_a_city_in_the_country_the_question_names_is_no_other_place() -> None:
+    crash = Document(
+        "crash.txt",
+        "Bus plunges into ravine\nThe bus, run by the company Condor Andino, was travelling "
+        "from Lima to Cusco when it left the road. In Italy, a bus fell into a river.\n",
+    )
+    travelling, italy = crash.sentence("Cusco", 0.6), crash.sentence("Italy", 0.6)
+    asked = Asked.of("What company ran the bus that fell into the ravine in the Peruvian Andes?")
+    assert on_the_subject(asked, [travelling, italy], crash) == [travelling]
+    assert lies_in("Cusco", "the Peruvian Andes") and lies_in("Lima", "Peru")
+    assert not lies_in("Rome", "Spain")
 
 
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
