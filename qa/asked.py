@@ -1629,17 +1629,26 @@ class Asked:
     def coarser_place(self, sentence: str) -> bool:
         """Whether ``sentence`` places what a "which city" question asks about in a country
         the question does not name ("NATO, at the summit in Netherlands this week"): it gives
-        no city, and a city another sentence names is where something else happened. A
-        sentence naming several such countries compares or lists them ("cases across the
-        region, in Kazakhstan and Azerbaijan"): it places nothing."""
-        if self.noun not in _BELOW_COUNTRY:
+        no city, and a city another sentence names is where something else happened. When
+        the question names the country itself ("Which Romanian county ...?"), another country
+        in the sentence ("cases also rose in Kazakhstan") is somewhere else, not a coarser
+        answer."""
+        if self.noun not in _BELOW_COUNTRY or self._names_a_country:
             return False
-        countries = {
-            e.text.lower()
+        return any(
+            e.label == "GPE" and is_country(e.text) and not self.gives_name(e.text)
             for e in entities(sentence)
-            if e.label == "GPE" and is_country(e.text) and not self.gives_name(e.text)
-        }
-        return len(countries) == 1
+        )
+
+    @cached_property
+    def _names_a_country(self) -> bool:
+        """Whether the question names a country, or its people ("Romanian")."""
+        return any(
+            is_country(country)
+            for n in self.named
+            for word in re.findall(r"[a-z]+", n.text.lower())
+            for country in spellings(word) | {n.text.lower()}
+        )
 
     def rules_out(self, value: str) -> bool:
         """Whether the name ``value`` cannot answer: the question gives it (see

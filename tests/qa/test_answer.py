@@ -1172,9 +1172,9 @@ def test_an_amount_asked_in_a_currency_is_given_in_it(tmp_path: Path) -> None:
     )
 
 
-def test_a_sentence_comparing_countries_places_nothing(tmp_path: Path) -> None:
-    """The best sentence names two other countries the epidemic is compared with; the county
-    is named further on."""
+def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
+    """The question names Romania; the best sentence names two other countries the epidemic
+    is compared with, which say nothing of where in Romania; the county is named further on."""
     assistant = _indexed(
         tmp_path,
         {

@@ -238,7 +238,8 @@ def test_a_place_given_only_as_a_country_gives_no_city() -> None:
     assert not spanish.coarser_place("Spain logged its hottest day.")  # the question's country
     county = Asked.of("Which Romanian county has recorded the most measles cases?")
     listed = "The WHO said cases had also risen in Kazakhstan and Azerbaijan."
-    assert not county.coarser_place(listed)  # countries compared, nothing placed
+    assert not county.coarser_place(listed)  # the question names its country: these are others
+    assert asked.coarser_place("At the summit in Netherlands, NATO said Russia was a threat.")
 
 
 def test_a_day_or_a_month_the_question_names_is_no_subject_a_document_must_name() -> None:
