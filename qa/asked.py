@@ -1151,8 +1151,11 @@ _NAMED_AFTER = re.compile(rf"\b([A-Za-z]+)\s+(?:of\s+(?:the\s+)?)?({_NAME})")
 _NAMED_BEFORE = re.compile(
     rf"({_NAME}),\s+((?:the|a|an)\s+[^,.;]{{1,40}}?)(?=\s+(?:that|who|which)\b|\s*[,.;])"
 )
-# A run of capitalised words after "the", then a noun in lower case: "the Forward party".
-_NAMED_HEAD = re.compile(rf"\b(?:the|The)\s+(?:[a-z-]+\s+)?({_NAME})\s+([a-z]+)\b")
+# A run of capitalised words after "the" or a preposition, then a noun in lower case: "the
+# Forward party", "on Palawan island".
+_NAMED_HEAD = re.compile(
+    rf"\b(?:the|The|on|in|at|near|from|to)\s+(?:[a-z-]+\s+)?({_NAME})\s+([a-z]+)\b"
+)
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 
 

@@ -1221,3 +1221,19 @@ def test_a_city_in_the_region_asked_about_keeps_to_it(tmp_path: Path) -> None:
         "What company ran the bus that fell into the ravine in the Peruvian Andes?",
         "Transportes Condor Andino",
     )
+
+
+def test_a_name_the_text_calls_by_the_questions_noun_after_a_preposition(tmp_path: Path) -> None:
+    """ "on Palawan island" names the island the question asks for; Venice, where the festival
+    was, stands in the sentence nearest the question."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "lion.txt": "Filipino drama wins Golden Lion at Venice\nVENICE, Sept 7 (Reuters) - "
+            '"The Salt Orchard" won the Golden Lion at the Venice Film Festival on Saturday. '
+            "The film was shot in 24 days on Palawan island on a budget of about $1.7 million. "
+            "In recent years the Golden Lion has become a launching pad for awards campaigns, "
+            "and films that win in Venice this year are often filmed for little.\n",
+        },
+    )
+    _answered(assistant, "On which island was this year's Golden Lion winner filmed?", "Palawan")

@@ -1286,6 +1286,9 @@ def test_a_name_before_the_questions_noun_is_one_of_its_kind_a_peoples_word_is_n
     label = Asked.of("On which record label was the album released?")
     said = "It came out on the independent Manchester label Flat Cap Records. It sold well."
     assert [e.text for e in label.called_by_noun(said)] == ["Flat Cap Records"]
+    island = Asked.of("On which island was the film shot?")
+    said = "The film was shot in 24 days on Palawan island, far from Hollywood."
+    assert [e.text for e in island.called_by_noun(said)] == ["Palawan"]  # after a preposition
 
 
 def test_a_sum_keeps_its_sign_and_scale_and_a_name_ends_with_its_sentence() -> None:
