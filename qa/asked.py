@@ -398,6 +398,7 @@ _PEOPLES_OFFICE = re.compile(
     r"^\s*(?i:who\s+(?:is|was))\s+the\s+([A-Z][a-z]+)\s+([a-z][\w -]*?)[\s?.!]*$"
 )
 _RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that|which)\s+.*$", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"\s+(?:in|at|on|for|during|against|after|before|since)\s+.*$")
 # "Who heads X?" asks who is the head of X; "Who coaches X?", who is X's coach.
 _HOLDS = re.compile(
     r"^\s*who\s+(?P<verb>heads|headed|leads|led|runs|ran|chairs|chaired|coaches|coached|"
@@ -449,7 +450,10 @@ def _office(question: str) -> tuple[str | None, str] | None:
     last = post.split()[-1]
     if not (is_title(last) or last in ("general", "head", "manager")):
         return None
-    named = owner[:1].isupper() and not owner.split()[-1][:1].islower()  # not "Accra hospital"
+    # the holder's name, before what the question adds ("New Zealand in the Hagley Oval
+    # test"); a name then a noun describes the holder ("the Accra hospital") without naming it
+    owner = _OWNER_AFTER.sub("", owner)
+    named = owner[:1].isupper() and not owner.split()[-1][:1].islower()
     return (owner.lower() if named else None), post
 
 

@@ -1237,3 +1237,21 @@ def test_a_name_the_text_calls_by_the_questions_noun_after_a_preposition(tmp_pat
         },
     )
     _answered(assistant, "On which island was this year's Golden Lion winner filmed?", "Palawan")
+
+
+def test_the_captain_of_the_side_the_question_names_not_of_its_opponent(tmp_path: Path) -> None:
+    """Both captains are named; the question names New Zealand, then the opponent."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "test.txt": "South Africa win Christchurch test\nCHRISTCHURCH, March 11 (AP) - South "
+            "Africa captain Dewald Marais scored 121 as his side won the test against New "
+            "Zealand at Hagley Oval by 49 runs on Tuesday. New Zealand had reached 181-3 with "
+            "captain Tom Harcourt well set before they collapsed.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Who captained New Zealand in the Hagley Oval test against South Africa?",
+        "Tom Harcourt",
+    )

@@ -717,6 +717,9 @@ def test_who_heads_or_coaches_asks_for_the_holder_of_that_post() -> None:
     assert Asked.of("Who is the head of the Accra hospital?").office == (None, "head")
     assert Asked.of("Who is the CEO of the line whose profit fell?").office == (None, "ceo")
     assert Asked.of("Who heads the inquiry into the crash?").kind == "person"
+    # the holder named before what else the question says of the post
+    captain = Asked.of("Who captained New Zealand in the test against South Africa?")
+    assert captain.office == ("new zealand", "captain")
 
 
 def test_the_head_of_a_body_is_the_one_titled_its_chief() -> None:
