@@ -1255,3 +1255,19 @@ def test_the_captain_of_the_side_the_question_names_not_of_its_opponent(tmp_path
         "Who captained New Zealand in the Hagley Oval test against South Africa?",
         "Tom Harcourt",
     )
+
+
+def test_why_is_answered_by_the_sentence_giving_the_reason(tmp_path: Path) -> None:
+    """The opening sentence restates what happened; the one after gives the reason."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "wing.txt": "Ghana opens maternity wing at Accra hospital\nACCRA, June 2 (Reuters) - "
+            "Ghana on Monday opened a 220-bed maternity wing at one of the capital's busiest "
+            "hospitals, a project that had been delayed for years. Construction began in 2021 "
+            "but was delayed by about 18 months because of the COVID-19 pandemic. The wing cost "
+            "$48 million.\n",
+        },
+    )
+    answer = assistant.ask_final("Why was construction of the Accra maternity wing delayed?")
+    assert "because of the COVID-19 pandemic" in answer.text.split("[1]")[0], answer.text

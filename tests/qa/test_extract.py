@@ -428,6 +428,15 @@ def _ev(start: int, text: str, score: float) -> Evidence:
     return Evidence("a.txt", start, start + len(text), 1, text, score, score, 0.5)
 
 
+def test_a_sentence_giving_a_reason_is_quoted_first_for_why() -> None:
+    opened = _ev(0, "Ghana on Monday opened a maternity wing at the capital's hospital.", 0.6)
+    reason = _ev(100, "Construction was delayed by 18 months because of the pandemic.", 0.5)
+    text, citations = _quote_best([opened, reason], "Why was construction of the wing delayed?")
+    assert text.startswith(f"“{reason.text}” [1]") and citations[0].start == 100
+    text, _ = _quote_best([opened, reason], "When was the wing opened?")
+    assert text.startswith(f"“{opened.text}” [1]")  # not asked why
+
+
 def test_headings_questions_and_navigation_state_nothing() -> None:
     assert stating(_ev(0, "The bridge was closed for repairs in May.", 0.5))
     assert not stating(_ev(0, "Bridge repairs and closures", 0.5))  # a heading: no verb
