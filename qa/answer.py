@@ -26,6 +26,7 @@ from qa.decide import (
     about_the_subject,
     by_the_responder,
     find_conflict,
+    gives_reason,
     keeping_to_the_topic,
     on_the_subject,
     rerank_by_type,
@@ -673,21 +674,13 @@ def _statements_first(evidence: Sequence[Evidence], store: Windows | None = None
     return [first, *(e for e in evidence if e is not first)]
 
 
-_WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
-# Words that give a reason: "delayed by 18 months because of the pandemic".
-_CAUSE = re.compile(
-    r"\b(?:because|due to|owing to|as a result of|in protest|citing|blamed|caused by|"
-    r"thanks to|in order to|so that|on the grounds that|for fear)\b",
-    re.IGNORECASE,
-)
-
-
-def _reasons_first(evidence: Sequence[Evidence]) -> list[Evidence]:
+def _reasons_first(evidence: Sequence[Evidence], question: str) -> list[Evidence]:
     """For a question asking why, ``evidence`` with its best sentence that gives a reason
-    (see :data:`_CAUSE`) first, when one scores nearly as well as the best: a sentence that
-    only restates what happened ("Ghana opened a maternity wing") answers no "why"."""
+    (see :func:`qa.decide.gives_reason`) first, when one scores nearly as well as the best: a
+    sentence that only restates what happened ("Ghana opened a maternity wing") answers no
+    "why"."""
     near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
-    first = next((e for e in near if _CAUSE.search(e.text)), None)
+    first = next((e for e in near if gives_reason(question, e.text)), None)
     if first is None or first is evidence[0]:
         return list(evidence)
     return [first, *(e for e in evidence if e is not first)]
@@ -711,8 +704,7 @@ def _quote_best(
     next best too when it scores nearly as well, says something else and both are short: the
     reader cannot tell which of the two answers, and the user can at a glance."""
     evidence = _statements_first(evidence, store)
-    if _WHY.match(question):
-        evidence = _reasons_first(evidence)
+    evidence = _reasons_first(evidence, question)
     quote, before, after = trimmed(evidence[0], question)
     text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
     if not after and (following := _next_sentence(quote, store)):

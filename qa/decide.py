@@ -528,7 +528,24 @@ def _off_topic(
     rules = settings.answer
     if overlap >= rules.min_overlap or best.relevance >= rules.paraphrase_relevance:
         return False
+    if gives_reason(asked.question, best.text) and topic:
+        return False  # "Why was the launch pushed back?": "The launch was delayed because ..."
     return sense is None or asked.kind in VALUE_KINDS or sense(best) < PARAPHRASE_SENSE
+
+
+_WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+# Words that give a reason: "delayed by 18 months because of the pandemic".
+_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|in protest|citing|blamed|caused by|"
+    r"thanks to|in order to|so that|on the grounds that|for fear)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_reason(question: str, sentence: str) -> bool:
+    """Whether ``question`` asks why and ``sentence`` gives a reason ("because of", "due
+    to", "citing"): the words of the reason are seldom the question's."""
+    return bool(_WHY.match(question) and _CAUSE.search(sentence))
 
 
 def _named_before(asked: Asked, e: Evidence, documents: Windows) -> bool:

@@ -1271,3 +1271,20 @@ def test_why_is_answered_by_the_sentence_giving_the_reason(tmp_path: Path) -> No
     )
     answer = assistant.ask_final("Why was construction of the Accra maternity wing delayed?")
     assert "because of the COVID-19 pandemic" in answer.text.split("[1]")[0], answer.text
+
+
+def test_why_is_answered_by_a_reason_in_other_words(tmp_path: Path) -> None:
+    """ "pushed back by a day" is "delayed by 24 hours": the sentence gives the reason."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "launch.txt": "Europe launches Glacia satellite to track melting ice\nKOUROU, Feb 4 "
+            "(Reuters) - An Ariane 6 rocket carried Europe's Glacia ice-monitoring satellite "
+            "into a polar orbit on Tuesday, the European Space Agency said. The rocket lifted "
+            "off from the Guiana Space Centre at 6:24 p.m. local time. The launch had been "
+            "delayed by 24 hours because of strong high-altitude winds over Kourou. The "
+            "satellite will map the polar ice caps for seven years.\n",
+        },
+    )
+    answer = assistant.ask_final("Why was the Glacia launch pushed back by a day?")
+    assert "because of strong high-altitude winds" in answer.text, answer.text

@@ -437,6 +437,19 @@ def test_a_sentence_giving_a_reason_is_quoted_first_for_why() -> None:
     assert text.startswith(f"“{opened.text}” [1]")  # not asked why
 
 
+def test_a_reason_in_other_words_keeps_to_a_why_question() -> None:
+    doc = Document(
+        "launch.txt",
+        "Satellite launched\nThe launch had been delayed by 24 hours because of strong winds "
+        "over Kourou. The launch drew a large crowd.\n",
+    )
+    delayed = replace(doc.sentence("delayed", 0.45), relevance=0.44, overlap=0.1)
+    crowd = replace(doc.sentence("crowd", 0.45), relevance=0.44, overlap=0.1)
+    asked = Asked.of("Why was the launch pushed back by a day?")
+    assert not should_abstain(asked, [delayed], Settings(), doc)
+    assert should_abstain(asked, [crowd], Settings(), doc)  # the same words, no reason
+
+
 def test_headings_questions_and_navigation_state_nothing() -> None:
     assert stating(_ev(0, "The bridge was closed for repairs in May.", 0.5))
     assert not stating(_ev(0, "Bridge repairs and closures", 0.5))  # a heading: no verb
