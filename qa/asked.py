@@ -90,7 +90,12 @@ _PERSON_NOUNS = frozenset(
     "officer soldier pilot astronaut architect banker investor chef designer photographer "
     "filmmaker presenter commissioner detective activist campaigner witness victim survivor "
     "bishop priest cyclist swimmer boxer golfer sprinter skier palaeontologist "
-    "paleontologist archaeologist historian".split()
+    "paleontologist archaeologist historian councillor councilor chairperson inspector "
+    "superintendent referee umpire batsman batter bowler midfielder defender winger jockey "
+    "rider runner marathoner producer entrepreneur businessman businesswoman tycoon "
+    "billionaire inventor engineer physicist chemist biologist epidemiologist virologist "
+    "suspect defendant student pupil midwife paramedic firefighter sergeant colonel admiral "
+    "monarch emperor opponent rival teammate".split()
 )
 # Places that are countries, cities or states (spaCy's GPE), not regions or landmarks.
 # The people's words of regions of several countries.

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from index.chunk import sentence_spans
 from index.embed import Embedder
 from qa.asked import (
     CHANGES,
@@ -44,7 +45,7 @@ from qa.text import content_terms, stem
 
 ANCHORS = 5  # best sentences whose windows are read
 MIN_ANCHOR = 0.75  # an anchor scores at least this share of the best sentence
-PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85}
+PLACE_WEIGHT = {"sentence": 1.0, "next": 0.88, "previous": 0.85, "title": 0.85, "quoted": 0.85}
 BRIDGES = 3  # best sentences read for the name a question describes
 DESCRIBED_SPAN = 100  # characters after a name read for what it does
 FALLBACK_WEIGHT = 0.9  # values of a stand-in label ("who" answered by an organisation)
@@ -642,6 +643,42 @@ def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]
     return found
 
 
+_SAID_AFTER = re.compile(r"[,.?!…]?[\"”]\s+(?:said|says|added|told|asked|warned)\b")
+QUOTATION_CHARS = 1500  # characters before a sentence searched for where its quotation opens
+
+
+def _opening_the_quotation(anchor: Evidence, store: Windows) -> Evidence | None:
+    """The sentence that names who speaks, when ``anchor`` goes on with a quotation opened in
+    an earlier sentence of its paragraph: '"Once the sun is gone ...," said Councillor Mei Lin
+    Wong. "We keep telling ourselves ... Add them together and you have a canyon."' is hers."""
+    offset, text = store.around(anchor.source, anchor.start, anchor.end, QUOTATION_CHARS)
+    at = anchor.start - offset
+    paragraph = text.rfind("\n", 0, at) + 1
+    before = text[paragraph:at]
+    if (before.count('"') + before.count("“") + before.count("”")) % 2 == 0:
+        return None  # the sentence opens no quotation and goes on with none
+    said = _SAID_AFTER.search(before)
+    if said is None:
+        return None
+    spans = sentence_spans(before)
+    span = next((sp for sp in spans if sp.start <= said.start() < sp.end), None)
+    if span is None:
+        return None
+    start = offset + paragraph + span.start
+    line = anchor.line - text.count("\n", paragraph + span.start, at)
+    said_text = before[span.start : span.end]
+    return Evidence(
+        anchor.source,
+        start,
+        start + len(said_text),
+        line,
+        said_text,
+        anchor.score,
+        anchor.relevance,
+        0.0,
+    )
+
+
 def _in_its_place(
     asked: Asked,
     entity: Entity,
@@ -692,6 +729,12 @@ def extract(
     if asked.coarser_place(evidence[0].text):  # "the summit in Netherlands": no city given
         anchors = anchors[:1]
     windows = [(rank, place, e) for rank, a in enumerate(anchors) for place, e in window(a, store)]
+    if asked.kind == "person":  # "Add them together ...": said by whoever opened the quotation
+        windows += [
+            (rank, "quoted", said)
+            for rank, a in enumerate(anchors)
+            if (said := _opening_the_quotation(a, store)) is not None
+        ]
     tag(e.text for _, _, e in windows)
     if asked.kind == "role":
         return _title_of(asked, anchors, windows, store)

@@ -1288,3 +1288,23 @@ def test_why_is_answered_by_a_reason_in_other_words(tmp_path: Path) -> None:
     )
     answer = assistant.ask_final("Why was the Glacia launch pushed back by a day?")
     assert "because of strong high-altitude winds" in answer.text, answer.text
+
+
+def test_who_said_words_of_a_quotation_going_on_is_its_speaker(tmp_path: Path) -> None:
+    """The question quotes the quotation's third sentence; the speaker is named in its first."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "tower.txt": "Melbourne council backs Southbank tower\nMELBOURNE, May 14 (Reuters) - "
+            "City of Melbourne councillors approved a 68-storey tower on Tuesday.\n\n"
+            '"Once the sun is gone from the river in June, it is gone for a hundred years," '
+            "said Councillor Mei Lin Wong, one of the two councillors who voted against. "
+            '"We keep telling ourselves each tower is only a small change. Add them together '
+            'and you have a canyon."\n',
+        },
+    )
+    _answered(
+        assistant,
+        "Which Melbourne councillor warned that adding towers together creates a canyon?",
+        "Mei Lin Wong",
+    )

@@ -33,6 +33,7 @@ from qa.extract import (
     Found,
     _around,
     _far,
+    _opening_the_quotation,
     _role,
     _titled_as_asked,
     bridge,
@@ -810,6 +811,24 @@ def test_a_city_in_the_country_the_question_names_is_no_other_place() -> None:
     assert on_the_subject(asked, [travelling, italy], crash) == [travelling]
     assert lies_in("Cusco", "the Peruvian Andes") and lies_in("Lima", "Peru")
     assert not lies_in("Rome", "Spain")
+
+
+def test_a_quotation_going_on_is_said_by_whoever_opened_it() -> None:
+    doc = Document(
+        "tower.txt",
+        "Tower approved\nThe council approved the tower on Tuesday.\n"
+        '"Once the sun is gone from the river, it is gone for good," said Councillor Mei Lin '
+        'Wong, who voted against. "We keep telling ourselves each tower is a small change. '
+        'Add them together and you have a canyon."\n',
+    )
+    canyon = doc.sentence("canyon", 0.5)
+    asked = Asked.of("Which councillor warned that adding towers together creates a canyon?")
+    assert asked.kind == "person"
+    assert _value(asked, [canyon], doc) == "Mei Lin Wong"
+    said = _opening_the_quotation(canyon, doc)
+    assert said is not None and said.text.startswith('"Once the sun')
+    assert said.text == doc.text[said.start : said.end]
+    assert _opening_the_quotation(doc.sentence("approved the tower", 0.5), doc) is None
 
 
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
