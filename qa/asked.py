@@ -403,6 +403,13 @@ _PEOPLES_OFFICE = re.compile(
     r"^\s*(?i:who\s+(?:is|was))\s+the\s+([A-Z][a-z]+)\s+([a-z][\w -]*?)[\s?.!]*$"
 )
 _RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that|which)\s+.*$", re.IGNORECASE)
+# An opening clause naming the report to read: "According to the AFP report on the crash,".
+_SOURCE_CLAUSE = re.compile(
+    r"^\s*(?:according to|per|in|from)\b[^,?]*?\b(?:report|reports|article|story|piece|"
+    r"account|coverage|version|dispatch)\b[^,?]*,\s*",
+    re.IGNORECASE,
+)
+_OPENING_CLAUSE = re.compile(r"^[^?]*?,\s*(?=who\b)", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:in|at|on|for|during|against|after|before|since)\s+.*$")
 # "Who heads X?" asks who is the head of X; "Who coaches X?", who is X's coach.
 _HOLDS = re.compile(
@@ -438,6 +445,7 @@ def _office(question: str) -> tuple[str | None, str] | None:
     in the title); a people's word names the country holding it ("Who is the Chilean
     president who attended ...?": "chilean", "president"); None for other questions, or when
     the office is no title of a person."""
+    question = _OPENING_CLAUSE.sub("", question)  # "According to the AFP report, who is ..."
     if holds := _HOLDS.match(question):  # "Who heads the miner ...?": its head
         verb = holds.group("verb").lower()
         post = next(o for v, o in _HELD_AS.items() if verb.startswith(v))
@@ -1298,12 +1306,21 @@ class Asked:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
 
+    def in_source_clause(self, named: Entity) -> bool:
+        """Whether ``named`` stands in an opening clause naming the report to read ("According
+        to the AFP report on the Ayacucho bus crash, ..."): it says which document, and a
+        sentence of that document need not name it."""
+        clause = _SOURCE_CLAUSE.match(self.question)
+        return clause is not None and named.start < clause.end()
+
     @cached_property
     def asks(self) -> str | None:
         """What the question asks of the names it gives: the question without them (see
-        :func:`qa.text.without_names`), or None when that leaves no content word or asks only
+        :func:`qa.text.without_names`) and without an opening clause saying which report to
+        read ("According to the AFP report on the bus crash, who ...": the clause says which
+        document, the rest which sentence), or None when that leaves no content word or asks only
         who someone is ("What position does Guo hold?": its names and a frame)."""
-        rest = without_names(self.question, self.subject)
+        rest = _SOURCE_CLAUSE.sub("", without_names(self.question, self.subject))
         if self.kind == "role" or rest == self.question or not content_terms(rest):
             return None
         return rest

@@ -85,6 +85,8 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
         kind = NAME_CLASS[named.label]
         if _names(named, kind, around) or not _required(asked, named):
             continue
+        if asked.in_source_clause(named):
+            continue  # "According to the report on the Ayacucho crash": said of the document
         if any(
             NAME_CLASS.get(other.label) == kind
             and not (kind == "place" and lies_in(other.text, named.text))

@@ -1308,3 +1308,26 @@ def test_who_said_words_of_a_quotation_going_on_is_its_speaker(tmp_path: Path) -
         "Which Melbourne councillor warned that adding towers together creates a canyon?",
         "Mei Lin Wong",
     )
+
+
+def test_a_clause_naming_the_report_to_read_leaves_the_question_to_its_rest(
+    tmp_path: Path,
+) -> None:
+    """The opening clause names the report and its crash; the minister is named in a quote
+    the reporters heard in Lima."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "crash.txt": "Bus plunges into Andean ravine in Peru\nLIMA, Aug 30 (AFP) - At least 23 "
+            "people were killed when a bus plunged into a ravine in the Ayacucho region on "
+            "Friday. The bus, operated by the company Transportes Condor Andino, was "
+            "travelling from Lima to Cusco.\n\n\"Companies that put passengers' lives at risk "
+            'will not keep operating," Transport Minister Luis Alberto Vargas told reporters '
+            "in Lima.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "According to the AFP report on the Ayacucho bus crash, who is Peru's transport minister?",
+        "Luis Alberto Vargas",
+    )

@@ -831,6 +831,24 @@ def test_a_quotation_going_on_is_said_by_whoever_opened_it() -> None:
     assert _opening_the_quotation(doc.sentence("approved the tower", 0.5), doc) is None
 
 
+def test_a_clause_naming_the_report_to_read_says_which_document_not_which_sentence() -> None:
+    question = (
+        "According to the AFP report on the Ayacucho bus crash, who is Peru's transport minister?"
+    )
+    asked = Asked.of(question)
+    assert asked.asks == "who is transport minister?"
+    assert asked.office == ("peru", "transport minister")
+    named = {e.text: e for e in asked.named}
+    assert asked.in_source_clause(named["Ayacucho"]) and not asked.in_source_clause(named["Peru"])
+    doc = Document(
+        "crash.txt",
+        "Bus plunges into ravine in Ayacucho\nThe bus fell into a ravine on Friday. "
+        '"We will be firm," Transport Minister Luis Alberto Vargas told reporters in Lima.\n',
+    )
+    said = doc.sentence("Vargas", 0.5)
+    assert on_the_subject(asked, [said], doc) == [said]  # Lima, not Ayacucho: the clause's
+
+
 def test_names_listed_with_the_asked_kind_are_of_that_kind() -> None:
     doc = Document(
         "trial.txt",
