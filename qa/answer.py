@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from index.chunk import sentence_spans
 from index.embed import Embedder
 from index.store import Store
-from qa.asked import Asked, Entity, entities, has_verb, nth_document, tag
+from qa.asked import Asked, Entity, entities, has_verb, nth_document, pos_tags, tag
 from qa.decide import (
     about_the_subject,
     by_the_responder,
@@ -686,6 +686,53 @@ def _reasons_first(evidence: Sequence[Evidence], question: str) -> list[Evidence
     return [first, *(e for e in evidence if e is not first)]
 
 
+def _thing_asked(question: str) -> str | None:
+    """The noun a "which X" or "what is the name of the X" question asks a name of, lower
+    case: "strain" in "Which strain of avian influenza was found?", "asteroid" in "What is the
+    name of the asteroid the probe will study?"; read from the part-of-speech tags."""
+    opener = _WHICH_THING.search(question)
+    if opener is None:
+        return None
+    head = None  # the last noun of the phrase: "metal-rich asteroid", "police operation"
+    for at, pos in pos_tags(question):
+        if at < opener.end():
+            continue
+        if pos in ("NN", "NNS"):
+            word = re.match(r"[a-z]+", question[at:])
+            head = word.group() if word else None
+        elif pos in ("JJ", "HYPH", "NNP"):
+            continue
+        elif head is not None or pos not in ("DT", "POS", "PRP$", "RB"):
+            break
+    return head
+
+
+# "Which strain ...", "What is the name of the asteroid ...", "What was the code name of ...".
+_WHICH_THING = re.compile(
+    r"\b(?:which|what)\b(?:\s+(?:is|was|are|were)\s+the\s+(?:code\s*)?names?\s+of)?",
+    re.IGNORECASE,
+)
+
+
+def _named_by_noun_first(evidence: Sequence[Evidence], question: str) -> list[Evidence]:
+    """For a question asking the name of a thing by its noun ("Which strain ...?"),
+    ``evidence`` with its best sentence that names one so ("the H5N1 strain", "the asteroid
+    Lyra") first, when one scores nearly as well as the best: a sentence that only speaks of
+    "a strain of bird flu" names none."""
+    noun = _thing_asked(question)
+    if noun is None:
+        return list(evidence)
+    named = re.compile(
+        rf"\b(?:the|a|its|their)\s+(?:[A-Z][\w-]*\s+)+{noun}s?\b"
+        rf"|\b(?:the|a|its|their)\s+{noun}s?\s+(?:called\s+|named\s+)?[A-Z][\w-]+"
+    )
+    near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
+    first = next((e for e in near if named.search(e.text)), None)
+    if first is None or first is evidence[0]:
+        return list(evidence)
+    return [first, *(e for e in evidence if e is not first)]
+
+
 def _is_headline(e: Evidence, store: Windows | None) -> bool:
     """Whether ``e`` is its document's headline: its first line, ending as no sentence does
     (a first line ending "… Cold War mentality." is the report's first sentence)."""
@@ -705,6 +752,7 @@ def _quote_best(
     reader cannot tell which of the two answers, and the user can at a glance."""
     evidence = _statements_first(evidence, store)
     evidence = _reasons_first(evidence, question)
+    evidence = _named_by_noun_first(evidence, question)
     quote, before, after = trimmed(evidence[0], question)
     text, citations = f"{_quoted(quote, before, after)} [1]", [_citation(1, quote)]
     if not after and (following := _next_sentence(quote, store)):

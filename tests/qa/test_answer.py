@@ -1331,3 +1331,20 @@ def test_a_clause_naming_the_report_to_read_leaves_the_question_to_its_rest(
         "According to the AFP report on the Ayacucho bus crash, who is Peru's transport minister?",
         "Luis Alberto Vargas",
     )
+
+
+def test_which_thing_is_quoted_from_the_sentence_naming_one(tmp_path: Path) -> None:
+    """The opening sentence tells of the outbreak; the one naming "the H5N1 strain" answers
+    which strain."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "flu.txt": "Poland culls 1.4 million birds over avian flu\nWARSAW, Jan 9 (Reuters) - "
+            "Polish authorities have ordered the culling of about 1.4 million chickens, ducks "
+            "and turkeys after highly pathogenic avian influenza was confirmed on 11 commercial "
+            "poultry farms in the west of the country. The outbreaks on the Polish farms, of "
+            "the H5N1 strain, are the largest since 2021, the veterinary inspectorate said.\n",
+        },
+    )
+    answer = assistant.ask_final("Which strain of avian influenza was found on the Polish farms?")
+    assert "H5N1" in answer.text.split("[1]")[0], answer.text

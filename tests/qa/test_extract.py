@@ -10,6 +10,7 @@ from qa.answer import (
     _quote_best,
     _said_by,
     _state,
+    _thing_asked,
     _values_text,
     lead,
     leads_in,
@@ -449,6 +450,21 @@ def test_a_reason_in_other_words_keeps_to_a_why_question() -> None:
     asked = Asked.of("Why was the launch pushed back by a day?")
     assert not should_abstain(asked, [delayed], Settings(), doc)
     assert should_abstain(asked, [crowd], Settings(), doc)  # the same words, no reason
+
+
+def test_a_sentence_naming_the_thing_asked_by_its_noun_is_quoted_first() -> None:
+    question = "Which strain of avian influenza was found on the Polish farms?"
+    assert _thing_asked(question) == "strain"
+    assert _thing_asked("What is the name of the metal-rich asteroid it will study?") == "asteroid"
+    assert _thing_asked("What did Guo say?") is None
+    culled = _ev(
+        0, "Poland ordered the culling of 1.4 million birds after avian flu was found.", 0.6
+    )
+    strain = _ev(100, "Tests on the farms confirmed the H5N1 strain, officials said.", 0.5)
+    text, citations = _quote_best([culled, strain], question)
+    assert text.startswith(f"“{strain.text}” [1]") and citations[0].start == 100
+    text, _ = _quote_best([culled, strain], "When did Poland order the culling?")
+    assert text.startswith(f"“{culled.text}” [1]")
 
 
 def test_headings_questions_and_navigation_state_nothing() -> None:
