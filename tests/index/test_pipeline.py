@@ -232,3 +232,28 @@ def test_text_around_a_span_splits_into_exact_sentences(
         assert len(spans) > 3
         for span in spans:
             assert text[offset + span.start : offset + span.end] == around[span.start : span.end]
+
+
+def test_the_vector_index_searches_widely_new_or_made_before(tmp_path: Path) -> None:
+    """Chroma rebuilds the newest part of its HNSW graph on several threads each time it opens
+    an index; a search keeping Chroma's default 100 candidates could then miss a query's
+    nearest chunks in one process and find them in the next. A new index keeps more, and an
+    index made with the default is raised to as many when it is opened."""
+    import chromadb
+
+    from index.config import IndexSettings
+    from index.store import SEARCH_EF, Store
+
+    settings = IndexSettings()
+    client = chromadb.PersistentClient(
+        path=str(tmp_path / "old" / "chroma"),
+        settings=chromadb.Settings(anonymized_telemetry=False),
+    )
+    client.get_or_create_collection(
+        name=f"chunks-{settings.fingerprint()}", configuration={"hnsw": {"space": "cosine"}}
+    )
+    del client
+    for folder in ("new", "old"):
+        store = Store(tmp_path / folder, settings)
+        hnsw = store._collection.configuration["hnsw"]
+        assert hnsw["ef_search"] >= SEARCH_EF and hnsw["space"] == "cosine", folder
