@@ -595,14 +595,10 @@ def _country_codes() -> dict[str, str]:
     return {c["name"].lower(): c["iso"] for c in countries}
 
 
-def _cities() -> frozenset[str]:
-    """The names of the world's cities of 15,000 people or more, as GeoNames writes them."""
-    return frozenset(_city_countries())
-
-
 def is_city(name: str) -> bool:
-    """Whether ``name`` is a city's name as written ("Córdoba", "Bergen")."""
-    return name.removeprefix("the ") in _cities()
+    """Whether ``name`` is a city's name as written ("Córdoba", "Bergen"): one of the world's
+    cities of 15,000 people or more, as GeoNames writes them."""
+    return name.removeprefix("the ") in _city_countries()
 
 
 def lies_in(city: str, region: str) -> bool:
