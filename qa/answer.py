@@ -666,9 +666,20 @@ def _statements_first(evidence: Sequence[Evidence], store: Windows | None = None
     when one scores nearly as well as the best: a heading or a line of navigation that shares
     the question's words answers nothing. Given the ``store``, a document's headline (restating
     what the whole report is about) gives way to a sentence of its text."""
-    near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
-    tag(e.text.strip() for e in near)
-    first = next((e for e in near if stating(e) and not _is_headline(e, store)), None)
+    tag(e.text.strip() for e in _near(evidence))
+    return _raised(evidence, lambda e: stating(e) and not _is_headline(e, store))
+
+
+def _near(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The best :data:`QUOTE_CHOICES` sentences of ``evidence`` that score at least
+    :data:`MIN_STATEMENT` of the best: those a quote may be chosen from."""
+    return [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
+
+
+def _raised(evidence: Sequence[Evidence], keep: Callable[[Evidence], bool]) -> list[Evidence]:
+    """``evidence`` with the first of its close sentences (see :func:`_near`) that ``keep``
+    holds for put first, when one does."""
+    first = next((e for e in _near(evidence) if keep(e)), None)
     if first is None or first is evidence[0]:
         return list(evidence)
     return [first, *(e for e in evidence if e is not first)]
@@ -679,11 +690,7 @@ def _reasons_first(evidence: Sequence[Evidence], question: str) -> list[Evidence
     (see :func:`qa.decide.gives_reason`) first, when one scores nearly as well as the best: a
     sentence that only restates what happened ("Ghana opened a maternity wing") answers no
     "why"."""
-    near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
-    first = next((e for e in near if gives_reason(question, e.text)), None)
-    if first is None or first is evidence[0]:
-        return list(evidence)
-    return [first, *(e for e in evidence if e is not first)]
+    return _raised(evidence, lambda e: gives_reason(question, e.text))
 
 
 def _thing_asked(question: str) -> str | None:
@@ -726,11 +733,7 @@ def _named_by_noun_first(evidence: Sequence[Evidence], question: str) -> list[Ev
         rf"\b(?:the|a|its|their)\s+(?:[A-Z][\w-]*\s+)+{noun}s?\b"
         rf"|\b(?:the|a|its|their)\s+{noun}s?\s+(?:called\s+|named\s+)?[A-Z][\w-]+"
     )
-    near = [e for e in evidence[:QUOTE_CHOICES] if e.score >= MIN_STATEMENT * evidence[0].score]
-    first = next((e for e in near if named.search(e.text)), None)
-    if first is None or first is evidence[0]:
-        return list(evidence)
-    return [first, *(e for e in evidence if e is not first)]
+    return _raised(evidence, lambda e: bool(named.search(e.text)))
 
 
 def _is_headline(e: Evidence, store: Windows | None) -> bool:
