@@ -40,7 +40,7 @@ from qa.asked import (
     tag,
 )
 from qa.decide import credited, of_another_year, owned_by_another, topic_share
-from qa.read import Evidence, Windows, head, opening, window
+from qa.read import Evidence, Windows, evidence_at, head, opening, window
 from qa.text import content_terms, stem
 
 ANCHORS = 5  # best sentences whose windows are read
@@ -666,17 +666,7 @@ def _opening_the_quotation(anchor: Evidence, store: Windows) -> Evidence | None:
         return None
     start = offset + paragraph + span.start
     line = anchor.line - text.count("\n", paragraph + span.start, at)
-    said_text = before[span.start : span.end]
-    return Evidence(
-        anchor.source,
-        start,
-        start + len(said_text),
-        line,
-        said_text,
-        anchor.score,
-        anchor.relevance,
-        0.0,
-    )
+    return evidence_at(anchor, start, before[span.start : span.end], line)
 
 
 def _in_its_place(

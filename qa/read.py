@@ -194,13 +194,16 @@ def window(anchor: Evidence, store: Windows) -> list[tuple[str, Evidence]]:
         span = before[-1]
         line = anchor.line - text.count("\n", span.start, start)
         out.append(
-            ("previous", _evidence(anchor, offset + span.start, text[span.start : span.end], line))
+            (
+                "previous",
+                evidence_at(anchor, offset + span.start, text[span.start : span.end], line),
+            )
         )
     if after:
         span = after[0]
         line = anchor.line + text.count("\n", start, span.start)
         out.append(
-            ("next", _evidence(anchor, offset + span.start, text[span.start : span.end], line))
+            ("next", evidence_at(anchor, offset + span.start, text[span.start : span.end], line))
         )
     title = head(anchor, store)
     if title is not None and title.end <= anchor.start:
@@ -231,10 +234,12 @@ def head(anchor: Evidence, store: Windows) -> Evidence | None:
     title = store.title(anchor.source)
     if title is None or not title[2]:
         return None
-    return _evidence(anchor, title[0], title[2], title[1])
+    return evidence_at(anchor, title[0], title[2], title[1])
 
 
-def _evidence(anchor: Evidence, start: int, text: str, line: int) -> Evidence:
+def evidence_at(anchor: Evidence, start: int, text: str, line: int) -> Evidence:
+    """``text``, standing at ``start`` (on ``line``) of ``anchor``'s document, as evidence read
+    beside ``anchor``: it takes the anchor's scores."""
     return Evidence(
         anchor.source, start, start + len(text), line, text, anchor.score, anchor.relevance, 0.0
     )
