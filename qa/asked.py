@@ -595,6 +595,13 @@ def _country_codes() -> dict[str, str]:
     return {c["name"].lower(): c["iso"] for c in countries}
 
 
+# A name after a preposition of place: "in Iten", "at Villa El Chocon", "near Ponte de Lima".
+_LOCATED = re.compile(
+    r"\b(?:in|at|near|outside)\s+"
+    r"([A-Z][a-z][\w'’-]*(?:\s+(?:(?:de|del|la|el|le|du|da|do)\s+)?[A-Z][a-z][\w'’-]*)*)"
+)
+
+
 def is_city(name: str) -> bool:
     """Whether ``name`` is a city's name as written ("Córdoba", "Bergen"): one of the world's
     cities of 15,000 people or more, as GeoNames writes them."""
@@ -1594,15 +1601,26 @@ class Asked:
         return {v for v in values if form.search(v)} if form else values
 
     def cities_mistaken(self, text: str) -> list[Entity]:
-        """For a question asking where, the cities the recogniser took for a person or an
-        organisation in ``text`` ("Córdoba recorded 45.7C"), as places."""
+        """For a question asking where, the places the recogniser missed or took for a person
+        or an organisation in ``text``: a city it knows ("Córdoba recorded 45.7C"), or a name
+        standing after "in", "at", "near" or "outside" that it left untagged or tagged whole as
+        a person or organisation: a town too small for any list ("trains in Iten in Kenya's
+        Rift Valley")."""
         if self.kind != "place":
             return []
-        return [
-            Entity(e.start, e.end, "GPE", e.text)
-            for e in entities(text)
+        found = entities(text)
+        out = {
+            e.start: Entity(e.start, e.end, "GPE", e.text)
+            for e in found
             if e.label in ("PERSON", "ORG", "NORP") and is_city(e.text)
-        ]
+        }
+        for m in _LOCATED.finditer(text):
+            start, end = m.span(1)
+            over = [e for e in found if e.start < end and start < e.end]
+            whole = [e for e in over if (e.start, e.end) == (start, end)]
+            if over == whole and all(e.label in ("PERSON", "ORG", "NORP") for e in whole):
+                out.setdefault(start, Entity(start, end, "GPE", m.group(1)))
+        return list(out.values())
 
     def called_by_noun(self, text: str) -> list[Entity]:
         """Names that the question's noun stands right before in ``text`` ("the company
@@ -1622,7 +1640,10 @@ class Asked:
                 called = {stem(w) for w in re.findall(r"[A-Za-z]+", match.group(noun))}
                 if pattern is _NAMED_AFTER and match.group(1).islower():
                     # "cybersecurity specialist Greyline" for "Which cybersecurity firm": the
-                    # question's word before its noun, then another noun
+                    # question's word before its noun, then another noun; not a person's
+                    # ("Nigerian striker Okafor" for "Which Nigerian city")
+                    if match.group(1).lower() in _PERSON_NOUNS:
+                        continue
                     before = re.findall(
                         r"[A-Za-z]+", text[max(0, match.start() - 40) : match.start()]
                     )

@@ -634,6 +634,7 @@ def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]
         found += [e for e in asked.called_by_noun(text) if e.start not in named]
     cities = {e.start: e for e in asked.cities_mistaken(text)}  # "Córdoba recorded 45.7C"
     found = [cities.get(e.start, e) for e in found]
+    found += [c for at, c in cities.items() if all(e.start != at for e in found)]
     if asked.kind == "count" and labels == asked.labels():
         held = {(e.start, e.end) for e in found if e.label in labels}  # "1050" may be a DATE
         for value in asked.values(text):

@@ -1088,6 +1088,57 @@ def test_a_city_taken_for_a_person_answers_where(tmp_path: Path) -> None:
     )
 
 
+def test_a_town_the_recogniser_does_not_know_answers_where(tmp_path: Path) -> None:
+    """ "Iten" is too small for the gazetteer and the recogniser tags nothing there; standing
+    after "trains in" it is the town asked for, not the marathon he won nor Kenya."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "berlin.txt": "Kiprotich wins Berlin Marathon\nBERLIN, Sept 28 (Reuters) - Kenya's "
+            "Brian Kiprotich won the Berlin Marathon on Sunday in 2 hours 2 minutes 16 seconds. "
+            "Kiprotich, who trains in Iten in Kenya's Rift Valley, finished second in Berlin "
+            "last year and won the Rotterdam Marathon in April. Berlin, known for its flat and "
+            "fast course, has hosted eight of the last twelve men's world records.\n",
+        },
+    )
+    _answered(
+        assistant, "In which town does the winner of the men's Berlin Marathon train?", "Iten"
+    )
+
+
+def test_a_striker_named_after_the_questions_people_word_is_no_city(tmp_path: Path) -> None:
+    """ "Nigerian striker Okafor" in the title calls Okafor a striker: "Which Nigerian city"
+    is answered by where he was born."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "okafor.txt": "Eintracht Frankfurt sign Nigerian striker Okafor from Genk\n"
+            "FRANKFURT, Jan 29 (Reuters) - Eintracht Frankfurt have signed Nigeria striker "
+            "Chidi Okafor from Belgian club Genk on a contract until 2030, the club said on "
+            "Wednesday. Okafor was born in Enugu and joined Genk at 18. He has scored 41 goals "
+            "in 88 games for the Belgian side.\n",
+        },
+    )
+    _answered(assistant, "In which Nigerian city was Frankfurt's new striker born?", "Enugu")
+
+
+def test_a_name_given_only_after_the_sentence_does_not_make_it_about_the_name(
+    tmp_path: Path,
+) -> None:
+    """Italy's budget is no answer for Spain's because Spain is named in the next sentence: a
+    sentence is about what it or what comes before it names."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "rail.txt": "European rail budgets rise\nGovernments across southern Europe are "
+            "spending more on trains this year. Italy's rail budget rose to 12 billion euros, "
+            "the transport ministry said. Spain has not yet published its plans, and Portugal "
+            "is expected to follow in the autumn.\n",
+        },
+    )
+    assert assistant.ask_final("What is Spain's rail budget?").abstained
+
+
 def test_an_office_named_by_a_peoples_word_is_held_only_by_one_so_titled(tmp_path: Path) -> None:
     """ "Who is the Chilean president ...?": the text names Chile's foreign minister and says
     the presidents were there without naming them, so it is refused; the minister is found."""
