@@ -206,15 +206,11 @@ def on_the_subject(
 ) -> list[Evidence]:
     """``evidence`` without those of its best ``depth`` sentences that are about another
     subject (see :func:`about_another`): however close its words, a sentence about Italy's
-    rail budget does not answer a question about Spain's. What a sentence is about is named in
-    it, before it or in its document's title; a name first given in the sentence after ("Spain
-    has not yet published its plans") is what that one is about."""
+    rail budget does not answer a question about Spain's."""
     if not asked.named:
         return list(evidence)
     top = list(evidence[:depth])
-    windows = {
-        id(e): " ".join(w.text for place, w in window(e, store) if place != "next") for e in top
-    }
+    windows = {id(e): " ".join(w.text for _, w in window(e, store)) for e in top}
     tag(e.text for e in top)
     kept = [e for e in top if not about_another(asked, e, windows[id(e)])]
     return kept + list(evidence[depth:])

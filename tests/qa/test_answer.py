@@ -1122,23 +1122,6 @@ def test_a_striker_named_after_the_questions_people_word_is_no_city(tmp_path: Pa
     _answered(assistant, "In which Nigerian city was Frankfurt's new striker born?", "Enugu")
 
 
-def test_a_name_given_only_after_the_sentence_does_not_make_it_about_the_name(
-    tmp_path: Path,
-) -> None:
-    """Italy's budget is no answer for Spain's because Spain is named in the next sentence: a
-    sentence is about what it or what comes before it names."""
-    assistant = _indexed(
-        tmp_path,
-        {
-            "rail.txt": "European rail budgets rise\nGovernments across southern Europe are "
-            "spending more on trains this year. Italy's rail budget rose to 12 billion euros, "
-            "the transport ministry said. Spain has not yet published its plans, and Portugal "
-            "is expected to follow in the autumn.\n",
-        },
-    )
-    assert assistant.ask_final("What is Spain's rail budget?").abstained
-
-
 def test_an_office_named_by_a_peoples_word_is_held_only_by_one_so_titled(tmp_path: Path) -> None:
     """ "Who is the Chilean president ...?": the text names Chile's foreign minister and says
     the presidents were there without naming them, so it is refused; the minister is found."""
