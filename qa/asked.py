@@ -706,10 +706,26 @@ _SIGN_BEFORE = re.compile(r"(?:US|A|C|HK|NZ)?[$£€¥]$")
 _SCALE_AFTER = re.compile(r"(bn|mn|m|k|b)(?![\w])", re.IGNORECASE)
 
 
+# A country's or a people's name and a word after a number: "3,200 Danish kroner".
+_NATIONAL_UNIT = re.compile(r"[ \u00a0]((?:[A-Z][a-z]+[ \u00a0]){1,2})([a-z]+)\b")
+
+
+def _national_currency(country: str, word: str) -> bool:
+    """Whether ``word`` after a country's or a people's name (``country``) names a currency:
+    "Danish kroner", "South African rand", "Norwegian crowns". After the name, a currency word
+    that is also a common word ("rand", "won", "real") or the English "crowns" is no other."""
+    country = country.strip()
+    if country.lower() not in _countries_by_demonym() and not is_country(country):
+        return False
+    word = word.lower()
+    return is_currency(word) or word in _NOT_CURRENCY | {"crown", "crowns", "reais"}
+
+
 def _measured(text: str, entity: Entity) -> Entity:
     """A number followed by a unit of measure is a quantity, unit included ("512 bytes"), and
-    one followed by a currency name is money ("68 million euros"): the recogniser, trained on
-    news, calls them bare numbers, and a large sum in pounds a weight."""
+    one followed by a currency name is money ("68 million euros", "3,200 Danish kroner"): the
+    recogniser, trained on news, calls them bare numbers, and a large sum in pounds a
+    weight."""
     if entity.label == "MONEY":  # "$18m": the sign and the "m" are the sum's
         sign = _SIGN_BEFORE.search(text, 0, entity.start)
         suffix = _SCALE_AFTER.match(text, entity.end)
@@ -728,6 +744,9 @@ def _measured(text: str, entity: Entity) -> Entity:
         return entity
     if last != entity.text and is_unit(last):  # "3 GHz", unit and all
         return Entity(entity.start, entity.end, "QUANTITY", entity.text)
+    national = _NATIONAL_UNIT.match(text, entity.end)
+    if national and _national_currency(national.group(1), national.group(2)):
+        return Entity(entity.start, national.end(), "MONEY", text[entity.start : national.end()])
     unit = _NEXT_WORD.match(text, entity.end)
     if unit is None:
         return entity

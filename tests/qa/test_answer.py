@@ -1206,6 +1206,23 @@ def test_an_amount_asked_in_a_currency_is_given_in_it(tmp_path: Path) -> None:
     )
 
 
+def test_a_price_in_a_currency_named_after_its_country(tmp_path: Path) -> None:
+    """ "3,200 Danish kroner" is the menu's price, though the recogniser reads a number and a
+    people's word."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "star.txt": "Copenhagen's Tang & Tid wins third Michelin star\nTang & Tid opened in "
+            "2017 and won its first star in 2019. Its 19-course tasting menu, built around "
+            "Danish seafood, costs 3,200 Danish kroner per person before drinks, and the dining "
+            "room seats 34.\n",
+        },
+    )
+    _answered(
+        assistant, "How much does the tasting menu at Tang & Tid cost?", "3,200 Danish kroner"
+    )
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -623,6 +623,21 @@ def test_how_many_of_a_currency_asks_an_amount_of_money() -> None:
     assert Asked.of("How many players did the club sign?").kind == "count"
 
 
+def test_a_currency_named_after_its_country_is_money() -> None:
+    """The recogniser splits "3,200 Danish kroner" into a number and a people's word; with a
+    country's name before it, "rand" and "crowns" are currencies too."""
+    asked = Asked.of("How much does the tasting menu cost?")
+    said = "Its tasting menu costs 3,200 Danish kroner per person, and the room seats 34."
+    assert asked.values(said) == {"3,200 danish kroner"}
+    assert asked.values("Vestra is valued at 33.5 billion Norwegian crowns.") == {
+        "33.5 billion norwegian crowns"
+    }
+    assert asked.values("He took 312 million South African rand.") == {
+        "312 million south african rand"
+    }
+    assert asked.values("The 25 Danish players won 3 Danish titles.") == set()
+
+
 def test_what_a_question_asks_of_its_names_is_the_question_without_them() -> None:
     assert without_names("When will Dunmore's new mayor take office?") == (
         "When will new mayor take office?"
