@@ -1328,6 +1328,13 @@ class Asked:
                 verbs.add(stem(word.group()))
         return frozenset(verbs & content_terms(self.question))
 
+    def describes(self, named: Entity) -> bool:
+        """Whether ``named`` stands right before a noun it describes ("the Bielefeld e-bike
+        maker", "the Copenhagen shipper"): what the question asks is the maker's, not the
+        city's ("Spain's rail budget" and "China spend" are Spain's and China's)."""
+        after = next((pos for at, pos in pos_tags(self.question) if at >= named.end), "")
+        return after in ("NN", "NNS")
+
     def in_source_clause(self, named: Entity) -> bool:
         """Whether ``named`` stands in an opening clause naming the report to read ("According
         to the AFP report on the Ayacucho bus crash, ..."): it says which document, and a

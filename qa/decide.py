@@ -116,7 +116,12 @@ def owned_by_another(asked: Asked, sentence: str) -> bool:
     figures = [v.start for v in found if v.text.lower() in values]
     if not figures:
         return False
-    actors = [(n, NAME_CLASS[n.label]) for n in asked.named if NAME_CLASS[n.label] in _ACTORS]
+    actors = [
+        (n, NAME_CLASS[n.label])
+        for n in asked.named
+        if NAME_CLASS[n.label] in _ACTORS
+        and not (NAME_CLASS[n.label] == "place" and asked.describes(n))
+    ]
     before = sentence[: figures[0]]
     ahead = [(n, kind) for n, kind in actors if _names(n, kind, before, partial=True)]
     if ahead:  # the question's actor comes first: its figure, unless another's possessive

@@ -1223,6 +1223,24 @@ def test_a_price_in_a_currency_named_after_its_country(tmp_path: Path) -> None:
     )
 
 
+def test_a_company_described_by_its_city_owns_the_figure_its_name_stands_by(
+    tmp_path: Path,
+) -> None:
+    """ "the Bielefeld e-bike maker" is Voltrad, whose recall the title counts; the city only
+    says which maker."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "recall.txt": "German e-bike maker Voltrad recalls 61,000 batteries over fire risk\n"
+            "BERLIN, March 11 (Reuters) - German electric bicycle maker Voltrad said on "
+            "Tuesday it was recalling batteries after reports of fires while charging. The "
+            "company, based in Bielefeld, estimated the cost of the recall at about 28 million "
+            "euros. Voltrad sold about 210,000 e-bikes last year.\n",
+        },
+    )
+    _answered(assistant, "How many batteries is the Bielefeld e-bike maker recalling?", "61,000")
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -217,6 +217,17 @@ def test_a_figure_is_owned_by_the_actor_named_before_it() -> None:
     assert not owned_by_another(both, "China on Thursday urged NATO to stop.")
 
 
+def test_a_place_describing_the_questions_noun_owns_no_figure() -> None:
+    """ "the Bielefeld e-bike maker" asks the maker's figure: Voltrad, named before it, may
+    own it; "Spain's rail budget" is Spain's."""
+    maker = Asked.of("How many batteries is the Bielefeld e-bike maker recalling?")
+    bielefeld = next(n for n in maker.named if n.text == "Bielefeld")
+    assert maker.describes(bielefeld)
+    assert not owned_by_another(maker, "German e-bike maker Voltrad recalls 61,000 batteries")
+    spain = Asked.of("What was Spain's rail budget?")
+    assert not any(spain.describes(n) for n in spain.named)
+
+
 def test_a_figure_of_another_year_than_the_one_asked_is_no_answer() -> None:
     asked = Asked.of("What was China's military budget in 2023?")
     last_year = (
