@@ -7,7 +7,8 @@ sentences; they never look at the model's draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 from typing import Protocol
@@ -66,7 +67,9 @@ def about_the_subject(
     return [e for e in evidence if e.source in about]
 
 
-def about_another(asked: Asked, e: Evidence, around: str) -> bool:
+def about_another(
+    asked: Asked, e: Evidence, around: str, kinds: Mapping[Entity, str] | None = None
+) -> bool:
     """Whether ``e`` is about another subject than the question's.
 
     Of the same kind: a place, organisation or person the question names (Spain) is missing
@@ -80,9 +83,10 @@ def about_another(asked: Asked, e: Evidence, around: str) -> bool:
     members' spending accounted for 55 percent" is no share of China's, though China is named
     around it; "The budget passed by 116 votes, after the deputies of the Islands Movement
     agreed" is still Portugal's vote. A source credited for the figure ("UNICEF said ...")
-    does not own it."""
+    does not own it. ``kinds`` gives what the documents make of a name the recogniser
+    misread in the question (see :func:`kind_in`)."""
     for named in asked.named:
-        kind = NAME_CLASS[named.label]
+        kind = (kinds or {}).get(named) or NAME_CLASS[named.label]
         if _names(named, kind, around) or not _required(asked, named):
             continue
         if asked.in_source_clause(named):
@@ -217,8 +221,25 @@ def on_the_subject(
     top = list(evidence[:depth])
     windows = {id(e): " ".join(w.text for _, w in window(e, store)) for e in top}
     tag(e.text for e in top)
-    kept = [e for e in top if not about_another(asked, e, windows[id(e)])]
+    kinds = {named: kind_in(named, [e.text for e in top]) for named in asked.named}
+    kept = [e for e in top if not about_another(asked, e, windows[id(e)], kinds)]
     return kept + list(evidence[depth:])
+
+
+def kind_in(named: Entity, texts: Sequence[str]) -> str:
+    """The kind of name ``named`` is, as ``texts`` tag it: where they tag it (or a longer name
+    holding it) only as another kind, that kind, else the question's own. The recogniser takes
+    "Sable Ridge" in a question for a place; the report names "Sable Ridge Minerals", a
+    company."""
+    own = NAME_CLASS[named.label]
+    words = set(re.findall(r"\w+", named.text.lower()))
+    found = Counter(
+        NAME_CLASS[e.label]
+        for text in texts
+        for e in entities(text)
+        if e.label in NAME_CLASS and words <= set(re.findall(r"\w+", e.text.lower()))
+    )
+    return own if not found or own in found else found.most_common(1)[0][0]
 
 
 def topic_share(asked: Asked, sentence: str) -> float | None:

@@ -1241,6 +1241,29 @@ def test_a_company_described_by_its_city_owns_the_figure_its_name_stands_by(
     _answered(assistant, "How many batteries is the Bielefeld e-bike maker recalling?", "61,000")
 
 
+def test_a_company_the_recogniser_takes_for_a_place_in_the_question(tmp_path: Path) -> None:
+    """ "Sable Ridge" in the question looks like a place, so Beira would be another place;
+    the report names Sable Ridge Minerals, a company, and Beira is where it shipped."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "lithium.txt": "Zimbabwe opens $300 million lithium plant\nHARARE, July 17 "
+            "(Reuters) - A $300 million lithium processing plant opened in Zimbabwe on "
+            "Thursday. The plant, built by Sable Ridge Minerals at its mine near Goromonzi, will "
+            "produce up to 450,000 tonnes a year of concentrate.\n\nChief executive Farai "
+            "Chidziva said the plant had been built in 19 months and that commissioning had "
+            "begun in May. The company expects to reach "
+            "full capacity by the end of the year. It exported its first shipment of "
+            "concentrate through the Mozambican port of Beira last week, he said.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Through which Mozambican port did Sable Ridge export its first concentrate?",
+        "Beira",
+    )
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

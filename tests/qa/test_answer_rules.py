@@ -8,6 +8,7 @@ import numpy as np
 
 from index.store import stands_in
 from qa.asked import (
+    NAME_CLASS,
     Asked,
     compares_sources,
     expected_type,
@@ -22,6 +23,7 @@ from qa.decide import (
     about_the_subject,
     find_conflict,
     keeping_to_the_topic,
+    kind_in,
     of_another_year,
     owned_by_another,
     rerank_by_type,
@@ -226,6 +228,18 @@ def test_a_place_describing_the_questions_noun_owns_no_figure() -> None:
     assert not owned_by_another(maker, "German e-bike maker Voltrad recalls 61,000 batteries")
     spain = Asked.of("What was Spain's rail budget?")
     assert not any(spain.describes(n) for n in spain.named)
+
+
+def test_a_name_is_of_the_kind_the_documents_tag_it() -> None:
+    """The recogniser takes "Sable Ridge" in the question for a place; the report tags
+    "Sable Ridge Minerals", a company. Where the documents agree with the question, or say
+    nothing of the name, the question's kind stands."""
+    asked = Asked.of("Through which Mozambican port did Sable Ridge export its first concentrate?")
+    ridge = next(n for n in asked.named if n.text == "Sable Ridge")
+    assert NAME_CLASS[ridge.label] == "place"
+    said = "The plant, built by Sable Ridge Minerals near Goromonzi, opened on Thursday."
+    assert kind_in(ridge, [said]) == "org"
+    assert kind_in(ridge, ["Nothing here names it."]) == "place"
 
 
 def test_a_figure_of_another_year_than_the_one_asked_is_no_answer() -> None:
