@@ -94,10 +94,19 @@ def about_another(
         if any(
             NAME_CLASS.get(other.label) == kind
             and not (kind == "place" and lies_in(other.text, named.text))
+            and not _given(asked, other)
             for other in entities(e.text)
         ):
             return True  # Italy is another place than Spain; Cusco is in the Peruvian Andes
     return asked.kind in VALUE_KINDS and owned_by_another(asked, e.text)
+
+
+def _given(asked: Asked, name: Entity) -> bool:
+    """Whether the question gives ``name`` itself, whatever the recogniser made of it there:
+    "the Scottish Open" of "Who won the Scottish Open at The Renaissance Club?" is no other
+    subject than the question's."""
+    words = set(re.findall(r"\w+", name.text.lower())) - {"the", "of", "s"}
+    return bool(words) and words <= set(re.findall(r"\w+", asked.question.lower()))
 
 
 def _required(asked: Asked, named: Entity) -> bool:

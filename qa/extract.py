@@ -336,6 +336,9 @@ _ROLE_WORD = re.compile(
     r"head))$"
 )
 _ARTICLES = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "And", "But"})
+# Words that open a title at the head of a sentence without naming its holder's owner: "His
+# lawyer, Peter Grantham" may be Lydon's.
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an|its|their)\s+[^,.;()]{3,60}?)\s*[,.;]")
 
 
@@ -549,7 +552,11 @@ def _may_hold(asked: Asked, person: Entity, windows: list[tuple[int, str, Eviden
         if not wanted & {_office_word(w) for w in words}:
             continue  # another office: "Secretary General" is no spokesperson
         post_words = set(post.split())
-        others = [w for w in words if w[:1].isupper() and w.lower() not in post_words]
+        others = [
+            w
+            for w in words
+            if w[:1].isupper() and w.lower() not in post_words and w.lower() not in _DETERMINERS
+        ]
         if not others or owner is None or any(o in title.lower() for o in said_owner):
             return True
     return False

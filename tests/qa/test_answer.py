@@ -1264,6 +1264,23 @@ def test_a_company_the_recogniser_takes_for_a_place_in_the_question(tmp_path: Pa
     )
 
 
+def test_a_post_given_by_a_pronoun_before_the_name_is_the_subjects(tmp_path: Path) -> None:
+    """ "His lawyer, Peter Grantham" follows a sentence about Lydon: "His" names no other
+    client, and the appositive is the post asked for."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "lydon.txt": "Former adviser jailed for stealing clients' savings\nSYDNEY (AP) -- A "
+            "former financial adviser who stole 23 million Australian dollars from his clients "
+            "was sentenced on Friday to 11 years in prison. Gregory Lydon, 58, must serve at "
+            "least seven years before he is eligible for parole.\n\nLydon, wearing a gray "
+            "suit, showed no reaction.\n\nHis lawyer, Peter Grantham, told reporters outside "
+            "the court that his client was considering an appeal.\n",
+        },
+    )
+    _answered(assistant, "According to the AP, who is Lydon's lawyer?", "Peter Grantham")
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -194,6 +194,19 @@ def test_a_sentence_about_another_subject_is_no_evidence() -> None:
     assert on_the_subject(own, evidence, store) == evidence[:1]
 
 
+def test_a_name_the_question_gives_is_no_other_subject() -> None:
+    """ "Who won the Scottish Open at The Renaissance Club?": a headline naming the Scottish
+    Open, though the question's recogniser tagged only the club, is about the question's
+    subject, not another organisation's."""
+    golf = Document(
+        "golf.txt",
+        "Holmqvist wins Scottish Open\nSweden's Holmqvist wins Scottish Open by one shot.\n",
+    )
+    asked = Asked.of("Who was the Swedish winner of the Scottish Open at The Renaissance Club?")
+    head = golf.sentence("Sweden's Holmqvist", 0.7)
+    assert on_the_subject(asked, [head], golf) == [head]
+
+
 def test_a_figure_in_a_sentence_naming_another_actor_is_not_the_subjects() -> None:
     report = Document(
         "spending.txt",
