@@ -382,6 +382,16 @@ def pos_tags(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((token.idx, token.tag_) for token in doc)
 
 
+_MODIFIED = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN"})
+
+
+def modifies(entity: Entity, sentence: str) -> bool:
+    """Whether ``entity`` (a people's word) qualifies the noun after it ("the South African
+    fast bowler"), rather than naming a people ("the Estonians said")."""
+    after = next((pos for at, pos in pos_tags(sentence) if at >= entity.end), "")
+    return after in _MODIFIED
+
+
 def _who_is(question: str, named: Sequence[Entity]) -> bool:
     """Whether the question is "Who is X?" about a person it names."""
     match = re.match(r"\s*who\s+(?:is|was)\s+(.+?)[\s?.!]*$", question, re.IGNORECASE)

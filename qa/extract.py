@@ -34,6 +34,7 @@ from qa.asked import (
     entities,
     is_country,
     is_title,
+    modifies,
     points_at,
     pos_tags,
     spellings,
@@ -224,19 +225,9 @@ def _answers(asked: Asked, entity: Entity, sentence: str, labels: frozenset[str]
         return False  # "Skyreach Airways reported a first-half loss": the carrier, not its founder
     if entity.label == "PERSON" and (_named_person(asked) | asked.subject) & set(words):
         return False  # "Who reported Guo's remarks?" is not answered by Guo Jiakun
-    if entity.label == "NORP" and not asked.nationality and _modifies(entity, sentence):
+    if entity.label == "NORP" and not asked.nationality and modifies(entity, sentence):
         return False  # "the Chilean miner" is no party: the miner is
     return bool(words) and not asked.rules_out(value)
-
-
-_MODIFIED = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN"})
-
-
-def _modifies(entity: Entity, sentence: str) -> bool:
-    """Whether ``entity`` (a people's word) qualifies the noun after it ("the South African
-    fast bowler"), rather than naming a people ("the Estonians said")."""
-    after = next((pos for at, pos in pos_tags(sentence) if at >= entity.end), "")
-    return after in _MODIFIED
 
 
 # An apposition after a name: ", maker of Tango Twists pretzels," or ", the residents' group,".

@@ -1281,6 +1281,22 @@ def test_a_post_given_by_a_pronoun_before_the_name_is_the_subjects(tmp_path: Pat
     _answered(assistant, "According to the AP, who is Lydon's lawyer?", "Peter Grantham")
 
 
+def test_a_sentence_by_a_court_of_a_people_answers_for_the_park(tmp_path: Path) -> None:
+    """The headline's "South African court" gives the poachers' sentence; the question names
+    the park they poached in, not South Africa."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "rhino.txt": "South African court jails two rhino poachers for 25 years each\n"
+            "JOHANNESBURG, May 22 (Reuters) - A South African court sentenced two men on "
+            "Thursday for killing a rhino in the Kruger National Park, the prosecuting "
+            "authority said. Sipho Mabunda, 34, and Joao Cossa, 41, were arrested in 2023 with "
+            "a freshly cut horn.\n",
+        },
+    )
+    _answered(assistant, "How long were the two Kruger rhino poachers jailed for?", "25 years")
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -242,6 +242,15 @@ def test_a_name_is_of_the_kind_the_documents_tag_it() -> None:
     assert kind_in(ridge, ["Nothing here names it."]) == "place"
 
 
+def test_a_peoples_word_before_a_noun_owns_no_figure() -> None:
+    """ "A South African court" is a court, not South Africa's figure against Kruger's: a
+    people's word qualifying the noun after it names no owner."""
+    asked = Asked.of("How long were the two Kruger rhino poachers jailed for?")
+    assert not owned_by_another(asked, "South African court jails two rhino poachers for 25 years")
+    russia = Asked.of("How much did Russia spend on its military?")
+    assert owned_by_another(russia, "The Chinese spent 314 billion dollars on the military.")
+
+
 def test_a_figure_of_another_year_than_the_one_asked_is_no_answer() -> None:
     asked = Asked.of("What was China's military budget in 2023?")
     last_year = (
