@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,6 +32,7 @@ from qa.asked import (
     Entity,
     called_otherwise,
     entities,
+    is_city,
     is_country,
     is_title,
     modifies,
@@ -622,11 +623,38 @@ def _titled_in(asked: Asked, held: Evidence, anchor: Evidence, score: float) -> 
     return None
 
 
-def _candidates(asked: Asked, text: str, labels: frozenset[str]) -> list[Entity]:
+def people_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words of the people ``texts`` name in full ("Grace Mwansa"): a place's name among
+    them may be a person's ("Florence Kiplagat")."""
+    return frozenset(
+        word.lower()
+        for text in texts
+        for e in entities(text)
+        if e.label == "PERSON" and len(e.text.split()) > 1
+        for word in e.text.split()
+    )
+
+
+def _place_not_person(entity: Entity, people: Collection[str]) -> Entity:
+    """``entity`` as a place, where the recogniser took a country or a city of the gazetteer
+    for a person ("Zambia beat Ghana 2-1") and no one the document names in full bears the
+    name; else as it is."""
+    if entity.label != "PERSON" or any(w.lower() in people for w in entity.text.split()):
+        return entity
+    if is_country(entity.text) or is_city(entity.text):
+        return replace(entity, label="GPE")
+    return entity
+
+
+def _candidates(
+    asked: Asked, text: str, labels: frozenset[str], people: Collection[str] = ()
+) -> list[Entity]:
     """The entities of ``text`` that may answer, with the names the text calls by the
     question's noun (see :meth:`qa.asked.Asked.called_by_noun`); for a count, every count of
-    the asked noun (see :func:`qa.asked.typed_values`), whatever the recogniser labelled it."""
-    found = list(entities(text))
+    the asked noun (see :func:`qa.asked.typed_values`), whatever the recogniser labelled it.
+    A country or city taken for a person is a place (see :func:`_place_not_person`, with
+    ``people`` the words of the people the document names in full)."""
+    found = [_place_not_person(e, people) for e in entities(text)]
     if labels == asked.labels():
         named = {e.start for e in found if e.label in labels}
         found += [e for e in asked.called_by_noun(text) if e.start not in named]
@@ -725,6 +753,10 @@ def extract(
             if (said := _opening_the_quotation(a, store)) is not None
         ]
     tag(e.text for _, _, e in windows)
+    people = {
+        source: people_words(e.text for _, _, e in windows if e.source == source)
+        for source in {e.source for _, _, e in windows}
+    }
     if asked.kind == "role":
         return _title_of(asked, anchors, windows, store)
     # a count stands beside what is done, not beside its noun ("2,300 were evacuated")
@@ -745,7 +777,7 @@ def extract(
                 continue  # a stand-in kind from beside the sentence is a guess on a guess
             if place == "previous" and not points_at(anchors[rank].text, asked.kind):
                 continue  # the sentence speaks of no one unnamed: a name beside it is another's
-            for entity in _candidates(asked, held.text, labels):
+            for entity in _candidates(asked, held.text, labels, people[held.source]):
                 if not _answers(asked, entity, held.text, labels):
                     continue
                 if not _in_its_place(asked, entity, (rank, place, held), windows):

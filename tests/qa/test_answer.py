@@ -1297,6 +1297,21 @@ def test_a_sentence_by_a_court_of_a_people_answers_for_the_park(tmp_path: Path) 
     _answered(assistant, "How long were the two Kruger rhino poachers jailed for?", "25 years")
 
 
+def test_a_country_the_recogniser_takes_for_a_person_does_not_score(tmp_path: Path) -> None:
+    """ "Zambia beat Ghana 2-1": Ghana, tagged a person, is the team beaten; Grace Mwansa
+    scored."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "zambia.txt": "Zambia beat Ghana to reach Olympic women's football\nACCRA, Ghana "
+            "(AP) -- Grace Mwansa scored twice as Zambia beat Ghana 2-1 on Tuesday to qualify "
+            "for the women's Olympic soccer tournament for the third consecutive Games. A crowd "
+            "of 21,000 watched at the Accra Sports Stadium.\n",
+        },
+    )
+    _answered(assistant, "Who scored both of Zambia's goals in Accra?", "Grace Mwansa")
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -35,6 +35,7 @@ from qa.extract import (
     _around,
     _far,
     _opening_the_quotation,
+    _place_not_person,
     _role,
     _titled_as_asked,
     bridge,
@@ -43,6 +44,7 @@ from qa.extract import (
     extract,
     named_for_the_thing,
     outlet_of,
+    people_words,
     plausible,
 )
 from qa.read import Evidence, Windows
@@ -192,6 +194,18 @@ def test_a_sentence_about_another_subject_is_no_evidence() -> None:
     assert on_the_subject(asked, evidence, store) == evidence[1:]
     own = Asked.of("What was Italy's rail budget?")
     assert on_the_subject(own, evidence, store) == evidence[:1]
+
+
+def test_a_country_or_city_taken_for_a_person_is_a_place() -> None:
+    """The recogniser tags "Ghana" in "Zambia beat Ghana 2-1" as a person; a country or city
+    of the gazetteer is a place, unless the document names someone in full by it."""
+    said = "Grace Mwansa scored twice as Zambia beat Ghana 2-1 in Accra on Tuesday."
+    ghana = next(e for e in entities(said) if e.text == "Ghana")
+    assert ghana.label == "PERSON"
+    assert _place_not_person(ghana, people_words([said])).label == "GPE"
+    florence = Entity(0, 8, "PERSON", "Florence")
+    people = people_words(["Florence Kiplagat won the race."])
+    assert _place_not_person(florence, people).label == "PERSON"
 
 
 def test_a_name_the_question_gives_is_no_other_subject() -> None:
