@@ -801,7 +801,8 @@ _SHARE_OR_CHANGE = frozenset(
 )
 # "What share of global spending ...": the whole, up to the question's verb.
 _PART_OF = re.compile(
-    rf"\b(?:share|percentage|proportion|fraction|percent)\s+of\s+((?:(?!{_AUXILIARY})[\w'’-]+\s*){{1,3}})",
+    rf"\b(?:share|percentage|proportion|fraction|percent|how\s+much)\s+of\s+"
+    rf"((?:(?!{_AUXILIARY})[\w%'’-]+\s*){{1,3}})",
     re.IGNORECASE,
 )
 # Words of a change in amount, as questions and reports put them.

@@ -436,6 +436,10 @@ def _of_the_whole(asked: Asked, entity: Entity, sentence: str) -> bool:
 WHOLE_SPAN = 50  # characters after a share read for the whole it is a part of
 
 
+# The whole a share is given of: "55 percent of global defense expenditure".
+_WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|all\s+)?((?:[\w'’-]+\s*){1,3})")
+
+
 def _part_of_another(asked: Asked, entity: Entity, sentence: str) -> bool:
     """Whether ``entity``, for a question asking a share of a whole (see
     :attr:`Asked.part_of`), is no such share: a change ("a 7% increase"), unless a change is
@@ -443,6 +447,9 @@ def _part_of_another(asked: Asked, entity: Entity, sentence: str) -> bool:
     expenditure in Asia" for a share of global spending)."""
     if not asked.changed and _beside_a_change(entity, sentence):
         return True
+    whole = _WHOLE_AFTER.match(sentence, entity.end)
+    if whole and not content_terms(whole.group(1)) & asked.part_of:
+        return True  # "55 percent of global defense expenditure" is no part of the 5% target
     return any(
         entity.end < other.start <= entity.end + WHOLE_SPAN
         and other.label in ("GPE", "LOC")

@@ -1312,6 +1312,24 @@ def test_a_country_the_recogniser_takes_for_a_person_does_not_score(tmp_path: Pa
     _answered(assistant, "Who scored both of Zambia's goals in Accra?", "Grace Mwansa")
 
 
+def test_a_part_of_a_whole_the_text_does_not_divide_is_refused(tmp_path: Path) -> None:
+    """The report gives the 5% target and NATO's 55 percent of global spending; it never
+    splits the target, so how much of it goes to core defence is refused."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "nato.txt": "China responds to NATO summit\nNATO, at the summit in the Netherlands "
+            "this week, endorsed a higher defense spending goal of 5% of national outputs by "
+            "2035. China's foreign ministry noted that in 2024, NATO members' military spending "
+            "already accounted for 55 percent of global defense expenditure.\n",
+        },
+    )
+    answer = assistant.ask_final(
+        "How much of the 5% target is meant for core defence versus wider security spending?"
+    )
+    assert answer.abstained, answer.text
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -1135,6 +1135,19 @@ def test_a_share_of_a_whole_is_the_figure_before_that_whole() -> None:
     )
 
 
+def test_a_share_of_another_whole_is_no_part_of_the_one_asked() -> None:
+    """ "How much of the 5% target ...?" asks a part of the target: "55 percent of global
+    expenditure" is a part of another whole."""
+    doc = Document(
+        "target.txt",
+        "Spending\nMembers' spending was 55 percent of global expenditure last year.\n",
+    )
+    best = doc.sentence("55 percent", 0.7)
+    asked = Asked.of("How much of the 5% target is meant for core defence?")
+    assert asked.part_of == {"target"}
+    assert extract(asked, [best], doc) is None
+
+
 def test_who_wrote_or_edited_a_story_is_not_in_it() -> None:
     doc = Document(
         "bridge.txt",
