@@ -1531,6 +1531,13 @@ class Asked:
         return frozenset(content_terms(match.group(1)))
 
     @cached_property
+    def part_of_a_figure(self) -> bool:
+        """Whether the whole a part is asked of is given by a figure ("How much of the 5%
+        target ...?"): a share the text gives of anything else is no part of it."""
+        match = _PART_OF.search(self.question)
+        return bool(self.part_of) and match is not None and bool(re.search(r"\d", match.group(1)))
+
+    @cached_property
     def changed(self) -> bool:
         """Whether the question asks by how much something changed ("By how much did the
         budget increase?"): the figure beside the change answers, not the amount itself."""

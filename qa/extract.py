@@ -443,11 +443,12 @@ _WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|all\s+)?((?:[\w'â€
 def _part_of_another(asked: Asked, entity: Entity, sentence: str) -> bool:
     """Whether ``entity``, for a question asking a share of a whole (see
     :attr:`Asked.part_of`), is no such share: a change ("a 7% increase"), unless a change is
-    asked, or a share of a whole bounded by a place the question does not name ("half of all
-    expenditure in Asia" for a share of global spending)."""
+    asked; a share of a whole bounded by a place the question does not name ("half of all
+    expenditure in Asia" for a share of global spending); or, for a whole given by a figure
+    (see :attr:`Asked.part_of_a_figure`), a share of a whole the text words otherwise."""
     if not asked.changed and _beside_a_change(entity, sentence):
         return True
-    whole = _WHOLE_AFTER.match(sentence, entity.end)
+    whole = _WHOLE_AFTER.match(sentence, entity.end) if asked.part_of_a_figure else None
     if whole and not content_terms(whole.group(1)) & asked.part_of:
         return True  # "55 percent of global defense expenditure" is no part of the 5% target
     return any(
