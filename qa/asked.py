@@ -66,7 +66,7 @@ NAME_CLASS = {
 _NOUNS = {
     "time": "year day date month time decade century week deadline era",
     "number": "share percentage proportion percent amount price cost fee rate sum budget "
-    "size figure total value",
+    "size figure total value margin salary wage revenue profit",
     "place": "country city town place region state nation province capital continent "
     "location venue stadium arena island port district village county nationality",
     "org": "company organisation organization firm outlet newspaper paper agency group party "
@@ -836,6 +836,14 @@ def _sizes(text: str, sized: str) -> set[str]:
 _PEOPLES_WORD = re.compile(r"\b[Ww]hich\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][a-z]+)\s+(?=[a-z])")
 
 
+# A question asking what something cost, earned or fetched: an amount of money.
+_PRICED = re.compile(
+    r"\bwhat\s+(?:did|does|do|will|would|could|has|have|had)\s+"
+    r"(?:(?!(?:say|said|think|mean|about|of)\b)[\w'’&.-]+\s+){1,12}?"
+    r"(?:cost|pay|fetch|earn|charge|sell\s+for|go\s+for)\b"
+)
+
+
 def expected_type(question: str) -> str | None:
     """The kind of value the question asks for: ``count``, ``time``, ``number``, ``person``,
     ``org``, ``place``, ``role`` (someone's job or title) or None (a description, a reason,
@@ -855,6 +863,10 @@ def expected_type(question: str) -> str | None:
         return "number"
     if re.search(rf"\bwhen\s+{_AUXILIARY}|\b(?:since|until) when\b", q):
         return "time"
+    if re.search(r"\bwhat age\b", q):
+        return "age"
+    if _PRICED.search(q):  # "What did the machines cost?", "What did the painting fetch?"
+        return "number"
     if re.search(rf"\bwhere\s+{_AUXILIARY}", q) and not re.search(r"\brank", q):
         return "place"
     if re.search(r"\bwhat\b", q) and re.search(_ROLE, q) and not _MULTI.search(q):

@@ -1330,6 +1330,26 @@ def test_a_part_of_a_whole_the_text_does_not_divide_is_refused(tmp_path: Path) -
     assert answer.abstained, answer.text
 
 
+def test_what_something_cost_is_answered_by_its_price(tmp_path: Path) -> None:
+    """ "What did ... cost?" asks an amount: the price two sentences on, not the opening."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "kampala.txt": "Cancer patients' long wait eases as new machines open\nKAMPALA, "
+            "March 6 (Reuters) - Two new radiotherapy machines were switched on at the Uganda "
+            "Cancer Institute in Kampala on Friday, a step that doctors say will halve the "
+            "waiting time for treatment. The linear accelerators, housed in two newly built "
+            "concrete bunkers, cost about $14 million including construction and training. "
+            "Uganda was left without any radiotherapy for several months in 2016.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "What did the two new radiotherapy machines in Kampala cost?",
+        "about $14 million",
+    )
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -54,6 +54,14 @@ def test_expected_types() -> None:
     assert expected_type("What did China urge?") is None
 
 
+def test_what_something_cost_or_a_figure_noun_asks_a_number() -> None:
+    assert expected_type("What did the two new radiotherapy machines in Kampala cost?") == "number"
+    assert expected_type("What did the painting fetch at auction?") == "number"
+    assert expected_type("What did Guo say about the cost?") is None
+    assert expected_type("What was the winning margin?") == "number"
+    assert expected_type("What age was the climber when he died?") == "age"
+
+
 def test_counts_must_count_the_asked_noun() -> None:
     text = "They raised budgets to 5 percent in 2024, and 412 ships arrived."
     assert typed_values(text, "count", "ship") == {"412"}
