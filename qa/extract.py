@@ -842,8 +842,33 @@ def extract(
                 return _with_the_others(asked, found, labels)
             if asked.kind == "person":  # "founded in 2017 by Joost van Leeuwen and Sanne Brouwer"
                 found = _with_the_others(asked, found, labels, own_only=True)
-            return _as_range(asked, found) if asked.kind == "time" else found
+            if asked.kind == "time":
+                return _as_range(asked, found)
+            if asked.kind not in VALUE_KINDS or asked.currency:  # "in rand": the rand alone
+                return found
+            return _with_conversion(found)
     return None
+
+
+_CONVERTED = re.compile(r"\s*\(([^()]{1,40})\)")
+
+
+def _with_conversion(found: Found) -> Found:
+    """``found`` with the same figure in other units that the text gives beside it in
+    brackets: "about 68 meters (223 feet)", whichever of the two was chosen."""
+    text = found.holder.text
+    figures = [e for e in entities(text) if e.label in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")]
+    end = found.at + len(found.value)
+    after = _CONVERTED.match(text, end)
+    if after and any(after.start(1) <= e.start and e.end <= after.end(1) for e in figures):
+        return replace(found, value=text[found.at : after.end()])
+    if text[: found.at].rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
+        opened = text.rfind("(", 0, found.at)
+        outer = [e for e in figures if e.end <= opened and not text[e.end : opened].strip()]
+        if outer:
+            close = text.find(")", end) + 1
+            return replace(found, value=text[outer[-1].start : close], at=outer[-1].start)
+    return found
 
 
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)

@@ -1350,6 +1350,25 @@ def test_what_something_cost_is_answered_by_its_price(tmp_path: Path) -> None:
     )
 
 
+def test_a_figure_and_its_conversion_are_one_answer(tmp_path: Path) -> None:
+    """The report gives the thickness in metres with feet in brackets: the answer states
+    both, cited to the sentence."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "guyana.txt": "Guyana announces new offshore oil discovery\nGEORGETOWN, Guyana "
+            "(AP) -- A consortium led by Atlantica Energy has made a new oil discovery off "
+            "Guyana. The Jacana-1 well struck about 68 meters (223 feet) of high-quality "
+            "oil-bearing sandstone, the company said.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "How much oil-bearing sandstone did Jacana-1 hit?",
+        "about 68 meters (223 feet)",
+    )
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -1148,6 +1148,27 @@ def test_a_share_of_another_whole_is_no_part_of_the_one_asked() -> None:
     assert extract(asked, [best], doc) is None
 
 
+def test_a_figure_is_stated_with_its_conversion_in_brackets() -> None:
+    """ "about 68 meters (223 feet)" is one figure in two units: the answer gives both,
+    whichever the reader chose."""
+    doc = Document(
+        "well.txt",
+        "Oil find\nThe well struck about 68 meters (223 feet) of oil-bearing sandstone. It "
+        "cost 312 million rand ($17 million) to drill.\n",
+    )
+    struck = doc.sentence("The well struck", 0.7)
+    assert _value(Asked.of("How much sandstone did the well hit?"), [struck], doc) == (
+        "about 68 meters (223 feet)"
+    )
+    cost = doc.sentence("It cost", 0.7)
+    assert _value(Asked.of("How much did the well cost to drill?"), [cost], doc) == (
+        "312 million rand ($17 million)"
+    )
+    assert _value(Asked.of("How much did the well cost, in rand?"), [cost], doc) == (
+        "312 million rand"
+    )
+
+
 def test_who_wrote_or_edited_a_story_is_not_in_it() -> None:
     doc = Document(
         "bridge.txt",
