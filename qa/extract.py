@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -404,6 +405,25 @@ def _preferred(
     """``scored`` narrowed to the values ``keep`` holds for, or all of them when it holds for
     none: a preference among answers, never a reason to give none."""
     return {k: v for k, v in scored.items() if keep(v[1])} or scored
+
+
+# Places a "which X" question asks that hold towns and cities: the wider place answers them.
+_WIDE_PLACES = frozenset(
+    stem(n) for n in "country nation state region province continent county island".split()
+)
+_SITUATED = re.compile(r"(?:\s+in|,)\s+(?:the\s+)?(?:\w+\s+){0,2}?")
+
+
+def _situated(found: Found, places: Collection[str]) -> bool:
+    """Whether the text places ``found`` in another of the candidate ``places`` right after it
+    ("Noosa in Queensland state", "Iten in Kenya's Rift Valley"): the finer place of the
+    two."""
+    text = found.holder.text
+    after = _SITUATED.match(text, found.at + len(found.value))
+    if after is None:
+        return False
+    rest = text[after.end() :].lower()
+    return any(rest.startswith(p) for p in places if p != found.value.lower())
 
 
 def _in_currency(asked: Asked, found: Found) -> bool:
@@ -830,6 +850,9 @@ def extract(
         # A name the text calls what is asked ("Quiet Skies Harwick, the residents' group")
         # answers "Which group ...?" before one it does not ("the High Court").
         scored = _preferred(scored, lambda found: _called_as_asked(asked, found))
+        if asked.kind == "place" and asked.noun not in _WIDE_PLACES:
+            # "a beach house in Noosa in Queensland state": where is Noosa, not Queensland
+            scored = _preferred(scored, partial(_situated, places=frozenset(scored)))
         if scored:
             key = max(
                 scored,

@@ -1369,6 +1369,23 @@ def test_a_figure_and_its_conversion_are_one_answer(tmp_path: Path) -> None:
     )
 
 
+def test_where_is_the_finer_of_two_nested_places(tmp_path: Path) -> None:
+    """The house stands "in Noosa in Queensland state": where it is, is Noosa."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "lydon.txt": "Former adviser jailed for stealing clients' savings\nSYDNEY (AP) -- "
+            "A former financial adviser was sentenced on Friday to 11 years in prison. "
+            "Prosecutors said Lydon told clients he was placing their savings in low-risk term "
+            "deposits and bond funds, but instead moved the money through a series of accounts "
+            "he controlled between 2012 and 2021. He used it to buy a yacht, a beach house in "
+            "Noosa in Queensland state and luxury cars, and to pay returns to earlier clients "
+            "to keep the scheme going.\n",
+        },
+    )
+    _answered(assistant, "Where was the beach house Lydon bought with his clients' money?", "Noosa")
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

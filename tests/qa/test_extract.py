@@ -1169,6 +1169,19 @@ def test_a_figure_is_stated_with_its_conversion_in_brackets() -> None:
     )
 
 
+def test_where_is_answered_by_the_finer_of_two_places_the_text_nests() -> None:
+    """ "a beach house in Noosa in Queensland state": Noosa lies in Queensland and answers
+    where."""
+    doc = Document(
+        "lydon.txt",
+        "Adviser jailed\nHe used the money to buy a yacht, a beach house in Noosa in "
+        "Queensland state and luxury cars, and to pay returns to earlier clients.\n",
+    )
+    bought = doc.sentence("He used", 0.7)
+    where = Asked.of("Where was the beach house Lydon bought with his clients' money?")
+    assert _value(where, [bought], doc) == "Noosa"
+
+
 def test_who_wrote_or_edited_a_story_is_not_in_it() -> None:
     doc = Document(
         "bridge.txt",
