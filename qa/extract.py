@@ -658,9 +658,14 @@ def people_words(texts: Iterable[str]) -> frozenset[str]:
         word.lower()
         for text in texts
         for e in entities(text)
-        if e.label == "PERSON" and len(e.text.split()) > 1
+        if e.label == "PERSON" and len(e.text.split()) > 1 and not _a_place(e.text)
         for word in e.text.split()
     )
+
+
+def _a_place(name: str) -> bool:
+    """Whether ``name`` is a country's or a city's in the gazetteer ("Nong Khai")."""
+    return is_country(name) or is_city(name)
 
 
 def _place_not_person(entity: Entity, people: Collection[str]) -> Entity:
@@ -669,9 +674,7 @@ def _place_not_person(entity: Entity, people: Collection[str]) -> Entity:
     name; else as it is."""
     if entity.label != "PERSON" or any(w.lower() in people for w in entity.text.split()):
         return entity
-    if is_country(entity.text) or is_city(entity.text):
-        return replace(entity, label="GPE")
-    return entity
+    return replace(entity, label="GPE") if _a_place(entity.text) else entity
 
 
 def _candidates(

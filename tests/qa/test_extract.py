@@ -203,6 +203,10 @@ def test_a_country_or_city_taken_for_a_person_is_a_place() -> None:
     ghana = next(e for e in entities(said) if e.text == "Ghana")
     assert ghana.label == "PERSON"
     assert _place_not_person(ghana, people_words([said])).label == "GPE"
+    bridge = "The first bridge, between Nong Khai and the Lao capital Vientiane, opened in 1994."
+    nong_khai = next(e for e in entities(bridge) if e.text == "Nong Khai")
+    assert nong_khai.label == "PERSON"  # a city taken for a person names no person by it
+    assert _place_not_person(nong_khai, people_words([bridge])).label == "GPE"
     florence = Entity(0, 8, "PERSON", "Florence")
     people = people_words(["Florence Kiplagat won the race."])
     assert _place_not_person(florence, people).label == "PERSON"
