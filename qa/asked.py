@@ -424,7 +424,7 @@ _OWNER_AFTER = re.compile(r"\s+(?:in|at|on|for|during|against|after|before|since
 # "Who heads X?" asks who is the head of X; "Who coaches X?", who is X's coach.
 _HOLDS = re.compile(
     r"^\s*who\s+(?P<verb>heads|headed|leads|led|runs|ran|chairs|chaired|coaches|coached|"
-    r"captains|captained|manages|managed)\s+(?P<rest>.+)$",
+    r"captains|captained|manages|managed|referees|refereed|umpires|umpired)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _HELD_AS = {
@@ -437,6 +437,8 @@ _HELD_AS = {
     "coach": "coach",
     "captain": "captain",
     "manag": "manager",
+    "refere": "referee",
+    "umpire": "umpire",
 }
 
 
@@ -456,23 +458,24 @@ def _office(question: str) -> tuple[str | None, str] | None:
     president who attended ...?": "chilean", "president"); None for other questions, or when
     the office is no title of a person."""
     question = _OPENING_CLAUSE.sub("", question)  # "According to the AFP report, who is ..."
+    question = _RELATIVE_AFTER.sub("?", question)  # "the Chilean president who attended ..."
     if holds := _HOLDS.match(question):  # "Who heads the miner ...?": its head
         verb = holds.group("verb").lower()
         post = next(o for v, o in _HELD_AS.items() if verb.startswith(v))
-        question = f"Who is the {post} of {holds.group('rest')}"
-    question = _RELATIVE_AFTER.sub("?", question)  # "the Chilean president who attended ..."
-    peoples = _PEOPLES_OFFICE.match(question)
-    if peoples and peoples.group(1).lower() in _countries_by_demonym():
-        last = peoples.group(2).split()[-1].lower()  # "Who is the French foreign minister?"
-        return (peoples.group(1).lower(), peoples.group(2).lower()) if is_title(last) else None
-    match = _OFFICE.match(question)
-    if match is None:
-        return None
-    owner = match.group("owner") or match.group("owner2")
-    post = (match.group("office") or match.group("office2")).lower()
-    last = post.split()[-1]
-    if not (is_title(last) or last in ("general", "head", "manager")):
-        return None
+        owner = re.sub(r"^the\s+", "", holds.group("rest").rstrip(" ?.!"), flags=re.IGNORECASE)
+    else:
+        peoples = _PEOPLES_OFFICE.match(question)
+        if peoples and peoples.group(1).lower() in _countries_by_demonym():
+            last = peoples.group(2).split()[-1].lower()  # "Who is the French foreign minister?"
+            return (peoples.group(1).lower(), peoples.group(2).lower()) if is_title(last) else None
+        match = _OFFICE.match(question)
+        if match is None:
+            return None
+        owner = match.group("owner") or match.group("owner2")
+        post = (match.group("office") or match.group("office2")).lower()
+        last = post.split()[-1]
+        if not (is_title(last) or last in ("general", "head", "manager")):
+            return None
     # the holder's name, before what the question adds ("New Zealand in the Hagley Oval
     # test"); a name then a noun describes the holder ("the Accra hospital") without naming it
     owner = _OWNER_AFTER.sub("", owner)
@@ -836,6 +839,7 @@ def _sizes(text: str, sized: str) -> set[str]:
 _PEOPLES_WORD = re.compile(r"\b[Ww]hich\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][a-z]+)\s+(?=[a-z])")
 
 
+_RACE_TIME = re.compile(r"\b(?:winning|race|finishing|lap|record)\s+time\b")
 # A question asking what something cost, earned or fetched: an amount of money.
 _PRICED = re.compile(
     r"\bwhat\s+(?:did|does|do|will|would|could|has|have|had)\s+"
@@ -865,6 +869,8 @@ def expected_type(question: str) -> str | None:
         return "time"
     if re.search(r"\bwhat age\b", q):
         return "age"
+    if _RACE_TIME.search(q):  # "What was her winning time?": how long, not when
+        return "duration"
     if _PRICED.search(q):  # "What did the machines cost?", "What did the painting fetch?"
         return "number"
     if re.search(rf"\bwhere\s+{_AUXILIARY}", q) and not re.search(r"\brank", q):

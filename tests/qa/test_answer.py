@@ -1386,6 +1386,26 @@ def test_where_is_the_finer_of_two_nested_places(tmp_path: Path) -> None:
     _answered(assistant, "Where was the beach house Lydon bought with his clients' money?", "Noosa")
 
 
+def test_a_referee_the_report_does_not_name_is_refused(tmp_path: Path) -> None:
+    """The report names the players, not the referee: "Who refereed ...?" asks who held that
+    post, and no player did."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "rugby.txt": "Ireland 27-24 France: Kinsella's late penalty keeps Grand Slam hopes "
+            "alive\n\nIt came down, as these nights so often do, to one man standing alone over "
+            "the ball with the clock red and 51,700 people holding their breath. Rory Kinsella, "
+            "24 years old and in only his fourth Six Nations start, struck his penalty from 38 "
+            "metres and watched it curl in off the wind. Ireland 27, France 24, and the Aviva "
+            "Stadium came apart at the seams.\n\nIt was a match France will feel they should "
+            "have won. They scored three tries to Ireland's two and led 24-17 with 13 minutes to "
+            "play after their captain, the flanker Mathieu Lacombe, finished a rolling maul.\n",
+        },
+    )
+    answer = assistant.ask_final("Who refereed Ireland's 27-24 win over France?")
+    assert answer.abstained, answer.text
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -60,6 +60,13 @@ def test_what_something_cost_or_a_figure_noun_asks_a_number() -> None:
     assert expected_type("What did Guo say about the cost?") is None
     assert expected_type("What was the winning margin?") == "number"
     assert expected_type("What age was the climber when he died?") == "age"
+    assert expected_type("What was Kiprotich's winning time in Berlin?") == "duration"
+
+
+def test_who_refereed_a_match_asks_who_held_the_post_over_it() -> None:
+    asked = Asked.of("Who refereed Ireland's 27-24 win over France?")
+    assert asked.office == ("ireland's 27-24 win over france", "referee")
+    assert Asked.of("Who captained New Zealand in the test?").office == ("new zealand", "captain")
 
 
 def test_counts_must_count_the_asked_noun() -> None:
