@@ -426,6 +426,22 @@ def _situated(found: Found, places: Collection[str]) -> bool:
     return any(rest.startswith(p) for p in places if p != found.value.lower())
 
 
+def _of_the_people(found: Found, peoples: Collection[str]) -> bool:
+    """Whether the text gives ``found`` (a person) one of the question's nationalities right
+    beside the name: "Henrik Dahl of Norway", "Norway's Henrik Dahl", "Norwegian Henrik
+    Dahl"."""
+    text = found.holder.text.lower()
+    before = text[max(0, found.at - 40) : found.at]
+    after = text[found.at + len(found.value) : found.at + len(found.value) + 30]
+    for word in {s for p in peoples for s in spellings(p)}:
+        said = re.escape(word)
+        if re.search(rf"\b{said}(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}$", before):
+            return True
+        if re.match(rf"\s*(?:,\s*)?(?:of|from)\s+(?:the\s+)?{said}\b|\s*\({said}\)", after):
+            return True
+    return False
+
+
 def _in_currency(asked: Asked, found: Found) -> bool:
     """Whether ``found`` is given in the currency the question asks the amount in."""
     return bool(asked.currency & set(re.findall(r"[a-z]+", found.value.lower())))
@@ -853,6 +869,9 @@ def extract(
         # A name the text calls what is asked ("Quiet Skies Harwick, the residents' group")
         # answers "Which group ...?" before one it does not ("the High Court").
         scored = _preferred(scored, lambda found: _called_as_asked(asked, found))
+        peoples = [n.text.lower() for n in asked.named if n.label == "NORP"]
+        if asked.kind == "person" and peoples:  # "Which top-seeded Norwegian ...?"
+            scored = _preferred(scored, partial(_of_the_people, peoples=peoples))
         if asked.kind == "place" and asked.noun not in _WIDE_PLACES:
             # "a beach house in Noosa in Queensland state": where is Noosa, not Queensland
             scored = _preferred(scored, partial(_situated, places=frozenset(scored)))

@@ -64,10 +64,18 @@ def term_forms(text: str) -> dict[str, frozenset[str]]:
     for: itself and, for an agent noun, its verb ("owner": owner, own). Kept per text (the
     same sentences come back question after question): do not change what it returns."""
     return {
-        stem(w): frozenset({stem(w)} | _agent_bases(w))
+        stem(w): frozenset({stem(w)} | _agent_bases(w) | _parts(w))
         for w in _WORD.findall(text)
         if w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS and len(w) > 1
     }
+
+
+def _parts(word: str) -> set[str]:
+    """The stems of the words a hyphenated compound joins ("top-seeded": top, seed), so that
+    it meets the same words written apart ("top seed")."""
+    if "-" not in word:
+        return set()
+    return {stem(p) for p in word.split("-") if len(p) >= 3 and p.isalpha()}
 
 
 def shared_terms(terms: dict[str, frozenset[str]], text: str) -> set[str]:

@@ -1406,6 +1406,26 @@ def test_a_referee_the_report_does_not_name_is_refused(tmp_path: Path) -> None:
     assert answer.abstained, answer.text
 
 
+def test_a_player_asked_by_nationality_and_a_compound_written_apart(tmp_path: Path) -> None:
+    """ "top-seeded" meets "top seed", and the Norwegian is the player the text says is "of
+    Norway"."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "rotterdam.txt": "Brenner saves match point to win Rotterdam Open\nROTTERDAM, Feb 16 "
+            "(Reuters) - Austria's Lukas Brenner saved a match point before beating Italy's "
+            "Matteo Ricci 6-4 3-6 7-6(5) to win the Rotterdam Open on Sunday. In the "
+            "semi-finals on Saturday, Brenner upset top seed Henrik Dahl of Norway 7-5 6-4, "
+            "while Ricci beat Germany's Felix Wagner.\n",
+        },
+    )
+    _answered(
+        assistant,
+        "Which top-seeded Norwegian did the Rotterdam champion knock out on Saturday?",
+        "Henrik Dahl",
+    )
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

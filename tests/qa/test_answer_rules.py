@@ -639,6 +639,14 @@ def test_an_agent_noun_holds_its_verb() -> None:
     assert shared_terms(term_forms("Who owns it?"), "The order was placed.") == set()
 
 
+def test_a_hyphenated_compound_meets_its_words_written_apart() -> None:
+    terms = term_forms("Which top-seeded Norwegian did she knock out?")
+    assert "top-seed" in shared_terms(terms, "She upset top seed Henrik Dahl of Norway.")
+    apart = term_forms("Which top seed did she beat?")
+    assert shared_terms(apart, "She beat the top-seeded Dahl.") >= {"top", "seed"}
+    assert "e-bik" not in shared_terms(term_forms("Who makes the e-bike?"), "E is for energy.")
+
+
 def test_a_name_is_read_from_the_close_sentences_that_keep_to_the_topic() -> None:
     settings = Settings()
     asked = Asked.of("Who directed the film The Salt Road?")

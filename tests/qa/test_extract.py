@@ -1186,6 +1186,18 @@ def test_where_is_answered_by_the_finer_of_two_places_the_text_nests() -> None:
     assert _value(where, [bought], doc) == "Noosa"
 
 
+def test_a_person_asked_by_nationality_is_the_one_the_text_gives_it() -> None:
+    """ "Which top-seeded Norwegian ...?": Henrik Dahl "of Norway", not Brenner, who beat him."""
+    doc = Document(
+        "tennis.txt",
+        "Brenner wins in Rotterdam\nIn the semi-finals on Saturday, Brenner upset top seed "
+        "Henrik Dahl of Norway 7-5 6-4.\n",
+    )
+    semi = doc.sentence("In the semi-finals", 0.7)
+    asked = Asked.of("Which top-seeded Norwegian did the Rotterdam champion knock out?")
+    assert _value(asked, [semi], doc) == "Henrik Dahl"
+
+
 def test_who_wrote_or_edited_a_story_is_not_in_it() -> None:
     doc = Document(
         "bridge.txt",
