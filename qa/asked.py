@@ -1052,16 +1052,20 @@ def _asked_noun(question: str) -> str | None:
 
 def _counted(question: str) -> str | None:
     """The stem of what a "how many" question counts: its first noun after "how many" (or
-    "the number of") ("soldiers" -> "soldier"; "distributions" in "how many active
+    "the number of"), the last of a compound ("soldiers" -> "soldier"; "workers" in "how many
+    health workers"; "distributions" in "how many active
     Debian-based distributions"), by the part-of-speech tags; the next word when none is
     tagged a noun. None when a verb follows "how many": "how many were killed" counts
     whoever the text counts."""
     match = re.search(r"\b(?:how many|number of)\s+([a-z][\w-]*)", question.lower())
     if match is None:
         return None
-    for at, pos in pos_tags(question):
+    tags = pos_tags(question)
+    for i, (at, pos) in enumerate(tags):
         if at >= match.start(1) and pos in ("NN", "NNS"):
-            word = re.match(r"[\w-]+", question[at:])
+            while i + 1 < len(tags) and tags[i + 1][1] in ("NN", "NNS"):
+                i += 1  # "how many health workers": workers, the head of the compound
+            word = re.match(r"[\w-]+", question[tags[i][0] :])
             return stem(word.group()) if word else None
         if at == match.start(1) and pos in _VERBS:
             return None

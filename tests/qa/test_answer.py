@@ -1426,6 +1426,25 @@ def test_a_player_asked_by_nationality_and_a_compound_written_apart(tmp_path: Pa
     )
 
 
+def test_a_count_of_health_districts_is_no_count_of_health_workers(tmp_path: Path) -> None:
+    """ "How many health workers ...?" counts workers; the report counts health districts and
+    cases, never workers, so the question is refused."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "malawi.txt": "Malawi launches measles-rubella vaccination drive\nLILONGWE, March 2 "
+            "(Reuters) - Malawi began a week-long measles-rubella vaccination campaign on "
+            "Monday. Since the start of the year, Malawi has confirmed 1,240 measles cases in 18 "
+            "of its 29 health districts, according to the health ministry. Most of the dead were "
+            "under five.\n",
+        },
+    )
+    answer = assistant.ask_final(
+        "How many health workers are taking part in Malawi's measles-rubella campaign?"
+    )
+    assert answer.abstained, answer.text
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -84,6 +84,12 @@ def test_counts_must_count_the_asked_noun() -> None:
     assert typed_values("Dozens of ships", "count", "ship") == {"dozens"}
 
 
+def test_a_count_of_a_compound_counts_its_last_noun() -> None:
+    assert Asked.of("How many health workers are taking part?").counted == stem("workers")
+    assert Asked.of("How many police officers were hurt?").counted == stem("officers")
+    assert Asked.of("How many wickets did the bowler take?").counted == stem("wickets")
+
+
 def test_sentences_with_the_asked_kind_of_value_rise() -> None:
     evidence = [
         ev("The spokesman spoke at length.", 0.6),
