@@ -793,7 +793,11 @@ _WH_AUXILIARY = re.compile(
 # The tags of the words of a noun phrase a relative clause may follow: "the Irish low-cost
 # carrier", "the Dutch payments firm".
 _NOUN_PHRASE_TAGS = frozenset("DT PRP$ JJ JJR JJS NN NNS NNP NNPS HYPH POS CD VBN VBG".split())
-_MONEY_NOUNS = frozenset(stem(n) for n in "budget cost price fee salary wage revenue fine".split())
+_MONEY_NOUNS = frozenset(
+    stem(n)
+    for n in "budget cost price fee salary wage revenue fine bonus grant loan ransom payout "
+    "compensation levy".split()
+)
 _PAYING = frozenset(
     stem(w) for w in "spend spent pay paid invest invested earn earned charge charged".split()
 )

@@ -1445,6 +1445,22 @@ def test_a_count_of_health_districts_is_no_count_of_health_workers(tmp_path: Pat
     assert answer.abstained, answer.text
 
 
+def test_a_pay_rise_in_percent_is_no_size_of_a_bonus(tmp_path: Path) -> None:
+    """The airline's offer is a rise in percent; the bonus is mentioned without a sum, so
+    how big it was is refused."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "fjordair.txt": "Fjordair pilots strike over pay\nOSLO, June 3 (Reuters) - Pilots at "
+            "Norwegian regional carrier Fjordair walked out on Monday. The airline said it had "
+            "offered a 4.1 percent pay rise and a one-off bonus, which the union rejected as "
+            "too little.\n",
+        },
+    )
+    answer = assistant.ask_final("How big was the one-off bonus Fjordair offered its pilots?")
+    assert answer.abstained, answer.text
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

@@ -686,6 +686,13 @@ def test_how_many_of_a_currency_asks_an_amount_of_money() -> None:
     assert Asked.of("How many players did the club sign?").kind == "count"
 
 
+def test_a_bonus_or_a_grant_is_money_not_a_share() -> None:
+    asked = Asked.of("How big was the one-off bonus Fjordair offered its pilots?")
+    assert asked.costs_money
+    assert asked.values("Fjordair offered a 4.1 percent pay rise over two years.") == set()
+    assert asked.values("It offered a bonus of 20,000 kroner.") == {"20,000 kroner"}
+
+
 def test_a_currency_named_after_its_country_is_money() -> None:
     """The recogniser splits "3,200 Danish kroner" into a number and a people's word; with a
     country's name before it, "rand" and "crowns" are currencies too."""
