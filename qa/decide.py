@@ -380,6 +380,23 @@ def of_another_year(asked: Asked, sentence: str, head: str = "") -> bool:
     return bool(meant) and not meant & asked_years
 
 
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+# A month's name as a month: capitalised, and "May" not opening a sentence.
+_A_MONTH = re.compile(rf"(?<![.!?]\s)(?<!^)\b({'|'.join(_MONTHS)})\b")
+
+
+def of_another_month(asked: Asked, sentence: str) -> bool:
+    """Whether ``sentence`` tells of another month than the one the question asks about: "the
+    August eruption" is not the one "In January 2024 lava breached the defences"."""
+    if asked.kind == "time":
+        return False
+    wanted = set(_A_MONTH.findall(asked.question))
+    said = set(_A_MONTH.findall(sentence))
+    return bool(wanted) and bool(said) and not wanted & said
+
+
 # A name and a capital letter naming one of a series: "Series B", "Group C", "Plan A".
 _LETTERED = re.compile(r"(?<!^)\b([A-Z][a-z]+)\s+([A-HJ-Z])\b(?![.\w'’-])")
 

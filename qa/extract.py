@@ -42,7 +42,13 @@ from qa.asked import (
     spellings,
     tag,
 )
-from qa.decide import credited, of_another_year, owned_by_another, topic_share
+from qa.decide import (
+    credited,
+    of_another_month,
+    of_another_year,
+    owned_by_another,
+    topic_share,
+)
 from qa.read import Evidence, Windows, evidence_at, head, opening, window
 from qa.text import content_terms, stem
 
@@ -769,8 +775,10 @@ def _in_its_place(
     if asked.kind in VALUE_KINDS:  # "China's budget in 2023": not "last year ... than 2023"
         head = next((e.text for r, p, e in windows if r == rank and p == "title"), "")
         read = {e.text for r, p, e in windows if r == rank and p in ("sentence", place)}
-        if any(of_another_year(asked, text, head) for text in read):
-            return False  # nor beside a best sentence of another year
+        if any(
+            of_another_year(asked, text, head) or of_another_month(asked, text) for text in read
+        ):
+            return False  # nor beside a best sentence of another year or month
     # beside the best sentence, NATO's 5% goal is not China's
     return not (
         place != "sentence" and asked.kind in VALUE_KINDS and owned_by_another(asked, held.text)

@@ -1461,6 +1461,25 @@ def test_a_pay_rise_in_percent_is_no_size_of_a_bonus(tmp_path: Path) -> None:
     assert answer.abstained, answer.text
 
 
+def test_a_count_of_another_months_eruption_is_refused(tmp_path: Path) -> None:
+    """The report counts the houses lost in January; the question asks about August's
+    eruption, of which it counts none."""
+    assistant = _indexed(
+        tmp_path,
+        {
+            "iceland.txt": "Iceland volcano erupts again near Grindavik\nREYKJAVIK, Aug 22 "
+            "(Reuters) - A volcano on Iceland's Reykjanes peninsula erupted on Thursday for the "
+            "sixth time this year, sending lava towards defensive barriers. Crews worked through "
+            "the night to raise sections of the barriers. In January 2024 lava breached the "
+            "defences and destroyed three houses on the northern edge of Grindavik.\n",
+        },
+    )
+    answer = assistant.ask_final(
+        "How many houses did the lava destroy in the August eruption near Grindavik?"
+    )
+    assert answer.abstained, answer.text
+
+
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
     """The question names Romania; the best sentence names two other countries the epidemic
     is compared with, which say nothing of where in Romania; the county is named further on."""

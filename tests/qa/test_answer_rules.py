@@ -24,6 +24,7 @@ from qa.decide import (
     find_conflict,
     keeping_to_the_topic,
     kind_in,
+    of_another_month,
     of_another_year,
     owned_by_another,
     rerank_by_type,
@@ -270,6 +271,15 @@ def test_a_peoples_word_before_a_noun_owns_no_figure() -> None:
     assert not owned_by_another(asked, "South African court jails two rhino poachers for 25 years")
     russia = Asked.of("How much did Russia spend on its military?")
     assert owned_by_another(russia, "The Chinese spent 314 billion dollars on the military.")
+
+
+def test_a_figure_of_another_month_than_the_one_asked_is_no_answer() -> None:
+    asked = Asked.of("How many houses did the lava destroy in the August eruption?")
+    assert of_another_month(asked, "In January 2024 lava destroyed three houses.")
+    assert not of_another_month(asked, "In August lava destroyed two houses.")
+    assert not of_another_month(asked, "Lava destroyed two houses.")
+    may = Asked.of("How many houses may the lava destroy?")
+    assert not of_another_month(may, "In January lava destroyed three houses.")
 
 
 def test_a_figure_of_another_year_than_the_one_asked_is_no_answer() -> None:
