@@ -19,13 +19,15 @@ from qa.asked import (
     VALUE_KINDS,
     Asked,
     Entity,
-    country_forms,
     entities,
-    lies_in,
     modifies,
+    tag,
+)
+from qa.gazetteer import (
+    country_forms,
+    lies_in,
     said,
     spellings,
-    tag,
 )
 from qa.read import Evidence, Windows, window
 from qa.settings import Settings
@@ -181,7 +183,7 @@ def _names(named: Entity, kind: str, text: str, partial: bool = False) -> bool:
     """Whether ``text`` names ``named``: all its words, or for a person (or when ``partial``)
     one of them ("Brightwell's collapse" names Brightwell Logistics), its country's people
     ("Spanish" names Spain), or another name of its country ("the US" names the United
-    States, see :func:`qa.asked.country_forms`)."""
+    States, see :func:`qa.gazetteer.country_forms`)."""
     lowered = text.lower()
     words = set(re.findall(r"\w+", lowered))
     name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}

@@ -33,13 +33,10 @@ from qa.asked import (
     Entity,
     called_otherwise,
     entities,
-    is_city,
-    is_country,
     is_title,
     modifies,
     points_at,
     pos_tags,
-    spellings,
     tag,
 )
 from qa.decide import (
@@ -48,6 +45,11 @@ from qa.decide import (
     of_another_year,
     owned_by_another,
     topic_share,
+)
+from qa.gazetteer import (
+    is_city,
+    is_country,
+    spellings,
 )
 from qa.read import Evidence, Windows, evidence_at, head, opening, window
 from qa.text import content_terms, stem

@@ -12,11 +12,7 @@ from qa.asked import (
     Asked,
     compares_sources,
     expected_type,
-    is_city,
-    is_country,
-    named_in,
     nth_document,
-    spellings,
     typed_values,
 )
 from qa.decide import (
@@ -29,6 +25,12 @@ from qa.decide import (
     owned_by_another,
     rerank_by_type,
     should_abstain,
+)
+from qa.gazetteer import (
+    is_city,
+    is_country,
+    named_in,
+    spellings,
 )
 from qa.read import Evidence
 from qa.settings import Settings

@@ -25,7 +25,6 @@ from qa.asked import (
     called_otherwise,
     entities,
     expected_type,
-    lies_in,
     points_at,
     typed_values,
 )
@@ -46,6 +45,9 @@ from qa.extract import (
     outlet_of,
     people_words,
     plausible,
+)
+from qa.gazetteer import (
+    lies_in,
 )
 from qa.read import Evidence, Windows
 from qa.settings import Settings
