@@ -33,7 +33,7 @@ class AnswerSettings(_Section):
         0.25, description="Share of the question's distinctive words the best sentence needs…"
     )
     paraphrase_relevance: float = Field(
-        0.6, description="…unless its similarity to the question is at least this."
+        0.55, description="…unless its similarity to the question is at least this."
     )
     generate: bool = Field(True, description="Let the model phrase the answer (else extractive).")
     max_question_chars: int = Field(
