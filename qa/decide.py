@@ -108,8 +108,13 @@ def _given(asked: Asked, name: Entity) -> bool:
     """Whether the question gives ``name`` itself, whatever the recogniser made of it there:
     "the Scottish Open" of "Who won the Scottish Open at The Renaissance Club?" is no other
     subject than the question's."""
-    words = set(re.findall(r"\w+", name.text.lower())) - {"the", "of", "s"}
+    words = _name_words(name.text)
     return bool(words) and words <= set(re.findall(r"\w+", asked.question.lower()))
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of ``name``, lower case, without its articles and possessive."""
+    return set(re.findall(r"\w+", name.lower())) - {"the", "of", "s"}
 
 
 def _required(asked: Asked, named: Entity) -> bool:
@@ -186,7 +191,7 @@ def _names(named: Entity, kind: str, text: str, partial: bool = False) -> bool:
     States, see :func:`qa.gazetteer.country_forms`)."""
     lowered = text.lower()
     words = set(re.findall(r"\w+", lowered))
-    name = set(re.findall(r"\w+", named.text.lower())) - {"the", "of", "s"}
+    name = _name_words(named.text)
     country = spellings(named.text.lower()) - {named.text.lower()}
     partial = partial or kind == "person"
     return (

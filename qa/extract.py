@@ -810,12 +810,12 @@ def extract(
             if (said := _opening_the_quotation(a, store)) is not None
         ]
     tag(e.text for _, _, e in windows)
+    if asked.kind == "role":
+        return _title_of(asked, anchors, windows, store)
     people = {
         source: people_words(e.text for _, _, e in windows if e.source == source)
         for source in {e.source for _, _, e in windows}
     }
-    if asked.kind == "role":
-        return _title_of(asked, anchors, windows, store)
     # a count stands beside what is done, not beside its noun ("2,300 were evacuated")
     terms = content_terms(asked.question) - {asked.counted or ""}
     # A name answers only from a sentence that keeps to what the question asks ("created by
