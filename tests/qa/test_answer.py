@@ -32,6 +32,13 @@ def _answered(assistant: Assistant, question: str, start: str | tuple[str, ...])
     return answer
 
 
+def _refused(assistant: Assistant, question: str) -> Answer:
+    """The answer to ``question``, checked to be a refusal."""
+    answer = assistant.ask_final(question)
+    assert answer.abstained, answer.text
+    return answer
+
+
 def _indexed(tmp_path: Path, files: dict[str, str]) -> Assistant:
     """An assistant over a new folder holding ``files`` (name -> text), indexed."""
     corpus = tmp_path / "corpus"
@@ -395,8 +402,7 @@ def test_distractor_documents_do_not_answer_for_the_subject(tmp_path, corpus) ->
     )
     assistant = Assistant(Settings(index_dir=tmp_path / "index"))
     assistant.index([corpus])
-    answer = assistant.ask_final("What did Rutte say about artificial intelligence?")
-    assert answer.abstained, answer.text
+    answer = _refused(assistant, "What did Rutte say about artificial intelligence?")
     assert not answer.citations
     kept = assistant.ask_final(NATO_QUESTION)
     assert not kept.abstained and "55" in kept.text
@@ -1324,10 +1330,10 @@ def test_a_part_of_a_whole_the_text_does_not_divide_is_refused(tmp_path: Path) -
             "already accounted for 55 percent of global defense expenditure.\n",
         },
     )
-    answer = assistant.ask_final(
-        "How much of the 5% target is meant for core defence versus wider security spending?"
+    _refused(
+        assistant,
+        "How much of the 5% target is meant for core defence versus wider security spending?",
     )
-    assert answer.abstained, answer.text
 
 
 def test_what_something_cost_is_answered_by_its_price(tmp_path: Path) -> None:
@@ -1402,8 +1408,7 @@ def test_a_referee_the_report_does_not_name_is_refused(tmp_path: Path) -> None:
             "play after their captain, the flanker Mathieu Lacombe, finished a rolling maul.\n",
         },
     )
-    answer = assistant.ask_final("Who refereed Ireland's 27-24 win over France?")
-    assert answer.abstained, answer.text
+    _refused(assistant, "Who refereed Ireland's 27-24 win over France?")
 
 
 def test_a_player_asked_by_nationality_and_a_compound_written_apart(tmp_path: Path) -> None:
@@ -1439,10 +1444,9 @@ def test_a_count_of_health_districts_is_no_count_of_health_workers(tmp_path: Pat
             "under five.\n",
         },
     )
-    answer = assistant.ask_final(
-        "How many health workers are taking part in Malawi's measles-rubella campaign?"
+    _refused(
+        assistant, "How many health workers are taking part in Malawi's measles-rubella campaign?"
     )
-    assert answer.abstained, answer.text
 
 
 def test_a_pay_rise_in_percent_is_no_size_of_a_bonus(tmp_path: Path) -> None:
@@ -1457,8 +1461,7 @@ def test_a_pay_rise_in_percent_is_no_size_of_a_bonus(tmp_path: Path) -> None:
             "too little.\n",
         },
     )
-    answer = assistant.ask_final("How big was the one-off bonus Fjordair offered its pilots?")
-    assert answer.abstained, answer.text
+    _refused(assistant, "How big was the one-off bonus Fjordair offered its pilots?")
 
 
 def test_a_count_of_another_months_eruption_is_refused(tmp_path: Path) -> None:
@@ -1474,10 +1477,9 @@ def test_a_count_of_another_months_eruption_is_refused(tmp_path: Path) -> None:
             "defences and destroyed three houses on the northern edge of Grindavik.\n",
         },
     )
-    answer = assistant.ask_final(
-        "How many houses did the lava destroy in the August eruption near Grindavik?"
+    _refused(
+        assistant, "How many houses did the lava destroy in the August eruption near Grindavik?"
     )
-    assert answer.abstained, answer.text
 
 
 def test_other_countries_than_the_one_asked_about_place_nothing(tmp_path: Path) -> None:
